@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  /** When set, PostgreSQL through postgres.js; otherwise embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL moet met postgres:// of postgresql:// beginnen")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+  DEMO_PASSWORD: z.string().min(12, "DEMO_PASSWORD moet minstens 12 tekens lang zijn").optional(),
+  /** Public base URL used in e-mailed links. */
+  APP_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** Validated once at start; a wrong value stops the app with a readable message. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Ongeldige omgevingsvariabelen:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function appUrl(): string {
+  const e = env();
+  return e.APP_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`;
+}

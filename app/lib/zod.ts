@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// Zod's own Dutch messages for anything a schema does not phrase itself.
+z.config(z.locales.nl());
+
+export { z };
+
+/** Trimmed text with a Dutch message when empty or too long. */
+export function requiredText(label: string, max = 200) {
+  return z
+    .string({ error: `Vul ${label} in.` })
+    .trim()
+    .min(1, `Vul ${label} in.`)
+    .max(max, `${capitalise(label)} mag hoogstens ${max} tekens lang zijn.`);
+}
+
+export function emailAddress() {
+  return z
+    .string({ error: "Vul een e-mailadres in." })
+    .trim()
+    .toLowerCase()
+    .max(254, "Het e-mailadres is te lang.")
+    .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."));
+}
+
+function capitalise(text: string) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,14 @@
+import type { Db } from "~/lib/db.server";
+import { isSeeded, seedOrganisations } from "./organisations";
+
+export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
+
+/**
+ * The demo grows with every capability: each stage of the seed process is added here through the
+ * same functions the pages use.
+ */
+export async function seedDemo(db: Db, password: string) {
+  if (await isSeeded(db)) return { seeded: false as const };
+  const organisations = await seedOrganisations(db, password);
+  return { seeded: true as const, organisations };
+}

@@ -1,0 +1,118 @@
+// HTTP server: builds the app when needed, opens and migrates the database (through the build's
+// entry module, so one copy of the database code exists), then serves Remix with security headers.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+process.env.NODE_ENV ??= "production";
+const buildFile = path.resolve("build/index.js");
+
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const sources = Math.max(newestSourceTime("app"), newestSourceTime("db"), statSync("remix.config.js").mtimeMs);
+  if (existsSync(buildFile) && statSync(buildFile).mtimeMs >= sources) return;
+  console.log("De app wordt gebouwd…");
+  const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
+
+const build = await import(pathToFileURL(buildFile).href);
+const { startApp, stopApp } = build.entry.module;
+const { databaseKind } = await startApp();
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1") {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  }
+  next();
+});
+
+// CSRF: every mutation must come from this origin (plus SameSite=Lax cookies). No exceptions.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin");
+  const expected = `${req.protocol}://${req.get("host")}`;
+  if (origin && origin === expected) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Geweigerd: dit formulier komt niet van deze website.");
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext(req, res) {
+      return {
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
+        cspNonce: res.locals.cspNonce,
+        setCookie(cookie) {
+          res.append("Set-Cookie", cookie);
+        },
+      };
+    },
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "localhost";
+const server = app.listen(port, host, () => {
+  console.log(`Herleidbaar draait op http://${host}:${port} (database: ${databaseKind})`);
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: afsluiten…`);
+  server.close();
+  server.closeAllConnections?.();
+  await stopApp();
+  process.exit(0);
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
