@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { loginThrottle, users } from "~db/schema";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
+import { logSecurityEvent } from "~/lib/log.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 
@@ -36,7 +37,7 @@ export async function logIn(db: Db, input: { email: string; password: string; ip
     await recordFailure(db, accountKey, ACCOUNT_MAX_FAILURES, now);
     await recordFailure(db, ipKey, IP_MAX_FAILURES, now);
     // Logged without the password or the address's validity.
-    console.warn(`[login] failed attempt from ${input.ip}`);
+    logSecurityEvent(`mislukte inlogpoging vanaf ${input.ip}`);
     return { ok: false, reason: "invalid" };
   }
   await db.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));

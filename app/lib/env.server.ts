@@ -23,7 +23,9 @@ let cached: Env | undefined;
 /** Validated once at start; a wrong value stops the app with a readable message. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  // An empty variable counts as unset (e.g. DATABASE_URL= in a shell).
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Ongeldige omgevingsvariabelen:\n${lines.join("\n")}`);

@@ -9,6 +9,7 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { queueMessage } from "~/lib/outbox.server";
+import { invitationMessages } from "./messages";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -81,9 +82,7 @@ export async function inviteToOrganisation(
   return { ok: true, invitationId, link };
 }
 
-export const invitationMessages = {
-  unusable: "Deze uitnodigingslink is niet (meer) geldig. De link is al gebruikt of verlopen. Vraag de regio om een nieuwe uitnodiging.",
-} as const;
+export { invitationMessages } from "./messages";
 
 /** Looks up a usable invitation for the page; expired or used links get one Dutch message. */
 export async function findUsableInvitation(db: Db, token: string, now = new Date()) {

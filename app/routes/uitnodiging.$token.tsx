@@ -8,7 +8,8 @@ import { roleLabels } from "~/auth/roles";
 import { sessionCookie } from "~/auth/session.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";
-import { acceptInvitation, findUsableInvitation, invitationMessages } from "~/organisations/invitations.server";
+import { acceptInvitation, findUsableInvitation } from "~/organisations/invitations.server";
+import { invitationMessages } from "~/organisations/messages";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging — Herleidbaar" }];
 

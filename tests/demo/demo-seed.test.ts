@@ -1,0 +1,49 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { memberships, organisations, outboxMessages, regions, users } from "~db/schema";
+import { demoAccounts, grjrMunicipalities } from "~db/seed/organisations";
+import { seedDemo } from "~db/seed/demo";
+import { logIn } from "~/auth/login.server";
+import type { Database } from "~/lib/db.server";
+import { useTestDatabase } from "../setup/db";
+
+let database: Database;
+const password = "demo-wachtwoord-voor-test";
+beforeAll(async () => {
+  database = await useTestDatabase();
+  await seedDemo(database.db, password);
+}, 120_000);
+
+describe("demo data", () => {
+  test("GRJR has its 13 current member municipalities and the three that merged into Voorne aan Zee", async () => {
+    const [grjr] = await database.db.select().from(regions).where(eq(regions.slug, "rijnmond"));
+    const current = await database.db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(and(eq(organisations.regionId, grjr!.id), eq(organisations.type, "gemeente"), isNull(organisations.memberUntil)));
+    expect(current.map((m) => m.name).sort()).toEqual(grjrMunicipalities.map(([name]) => name).sort());
+    const merged = await database.db.select().from(organisations).where(eq(organisations.name, "Brielle"));
+    expect(merged[0]?.memberUntil).toBe("2022-12-31");
+  });
+
+  test("every demo account can log in with the demo password", async () => {
+    for (const [index, account] of demoAccounts.entries()) {
+      const result = await logIn(database.db, { email: account.email, password, ip: `192.168.0.${index}` });
+      expect(result.ok, account.email).toBe(true);
+    }
+  });
+
+  test("people were invited through the outbox, as a real region would", async () => {
+    const messages = await database.db.select().from(outboxMessages).where(eq(outboxMessages.template, "uitnodiging"));
+    expect(messages.length).toBeGreaterThanOrEqual(demoAccounts.length - 1);
+    const [griffie] = await database.db.select().from(users).where(eq(users.email, "griffie@example.org"));
+    const roles = await database.db.select().from(memberships).where(eq(memberships.userId, griffie!.id));
+    expect(roles.map((r) => r.role)).toEqual(["griffie"]);
+  });
+
+  test("seeding twice changes nothing", async () => {
+    const before = await database.db.select().from(organisations);
+    expect((await seedDemo(database.db, password)).seeded).toBe(false);
+    expect(await database.db.select().from(organisations)).toHaveLength(before.length);
+  });
+});
