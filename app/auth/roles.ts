@@ -121,7 +121,10 @@ export interface NavItem {
 
 /** The navigation shows each role what it may do. */
 export function navigationFor(viewer: Viewer | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "Home" }];
+  const items: NavItem[] = [
+    { to: "/", label: "Home" },
+    { to: "/visies", label: "Regiovisies" },
+  ];
   if (!viewer) return items;
   const organisationRoles: MembershipRole[] = ["member", "signatory", "municipal_staff", "griffie"];
   if (viewer.memberships.some((m) => organisationRoles.includes(m.role))) {

@@ -3,6 +3,7 @@ import { NavLink } from "@remix-run/react";
 export function StaffNav({ regionName, isAdmin }: { regionName: string; isAdmin: boolean }) {
   const items = [
     { to: "/beheer", label: "Overzicht" },
+    { to: "/beheer/visies", label: "Visies" },
     { to: "/beheer/organisaties", label: "Organisaties" },
     ...(isAdmin
       ? [

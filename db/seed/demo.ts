@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { isSeeded, seedOrganisations } from "./organisations";
+import { seedVisions } from "./visions";
 
 export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
 
@@ -10,5 +11,6 @@ export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
 export async function seedDemo(db: Db, password: string) {
   if (await isSeeded(db)) return { seeded: false as const };
   const organisations = await seedOrganisations(db, password);
-  return { seeded: true as const, organisations };
+  const visions = await seedVisions(db, organisations);
+  return { seeded: true as const, organisations, visions };
 }

@@ -16,16 +16,16 @@ afterAll(async () => {
 
 /** What each role's navigation must show (and nothing more). */
 const expectedNavigation: Record<string, string[]> = {
-  "platformbeheer@example.org": ["Home", "Regio's", "Mijn account"],
-  "regiobeheer@example.org": ["Home", "Beheer", "Mijn account"],
-  "regioredactie@example.org": ["Home", "Beheer", "Mijn account"],
-  "adviesraad@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "voorzitter@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "gemeente@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "griffie@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "aanbieder@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "ervaringsdeskundige@example.org": ["Home", "Mijn organisaties", "Mijn account"],
-  "h10beheer@example.org": ["Home", "Beheer", "Mijn account"],
+  "platformbeheer@example.org": ["Home", "Regiovisies", "Regio's", "Mijn account"],
+  "regiobeheer@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
+  "regioredactie@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
+  "adviesraad@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "voorzitter@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "gemeente@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "griffie@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "aanbieder@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "ervaringsdeskundige@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "h10beheer@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
 };
 
 describe("the app as a newcomer meets it", () => {

@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/guards.server";
+import { formatDate } from "~/lib/dates";
+import { db } from "~/lib/db.server";
+import { findPublishedVersion, readingSections, withDepth } from "~/visions/reading.server";
+import { sectionKindLabels, type SectionKind } from "~/visions/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.vision.title} (${data.version.label}) — Herleidbaar` : "Regiovisie — Herleidbaar" },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const versionParam = url.searchParams.get("versie");
+  const number = versionParam && /^\d{1,4}$/.test(versionParam) ? Number(versionParam) : null;
+  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", number);
+  if (!found) throw notFound();
+  const rows = withDepth(await readingSections(db(), found.version.id));
+  return {
+    vision: found.vision,
+    version: { ...found.version, publishedAt: found.version.publishedAt ? formatDate(found.version.publishedAt) : "" },
+    versions: found.versions.map((v) => ({ number: v.number, label: v.label })),
+    sections: rows.map((s) => ({
+      key: s.key,
+      depth: s.depth,
+      kind: s.kind,
+      number: s.number,
+      title: s.title,
+      html: s.html ?? "",
+    })),
+  };
+}
+
+function headingFor(depth: number) {
+  return depth <= 1 ? "h2" : depth === 2 ? "h3" : "h4";
+}
+
+export default function ReadingPage() {
+  const { vision, version, versions, sections } = useLoaderData<typeof loader>();
+  const toc = sections.filter((s) => s.depth <= 2 && s.kind !== "begrip" && s.kind !== "afspraak");
+  const older = versions.filter((v) => v.number < version.number);
+  return (
+    <article className="reading">
+      <p className="utrecht-paragraph muted">{vision.regionName}</p>
+      <h1 className="utrecht-heading-1">{vision.title}</h1>
+      <div className="reading__version utrecht-alert utrecht-alert--info" role="note" aria-label="Versie">
+        <p className="utrecht-paragraph">
+          U leest <strong>versie {version.number}: {version.label}</strong>, gepubliceerd op {version.publishedAt}.
+        </p>
+        {versions.length > 1 ? (
+          <form method="get" className="filters">
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="versie">
+                Andere versie
+              </label>
+              <select id="versie" name="versie" className="utrecht-select utrecht-select--html-select" defaultValue={String(version.number)}>
+                {versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    Versie {v.number}: {v.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+              Lezen
+            </button>
+          </form>
+        ) : null}
+        {older.length > 0 ? (
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={`/visies/${vision.regionSlug}/${vision.slug}/vergelijken?van=${older[0]!.number}&naar=${version.number}`}>
+              Bekijk wat er veranderd is ten opzichte van versie {older[0]!.number} ({older[0]!.label})
+            </a>
+          </p>
+        ) : null}
+      </div>
+      <nav aria-labelledby="inhoud-titel" className="reading__toc">
+        <h2 id="inhoud-titel" className="utrecht-heading-2">
+          Inhoud
+        </h2>
+        <ol className="toc-list">
+          {toc.map((s) => (
+            <li key={s.key} className={`toc-list__item toc-list__item--depth-${s.depth}`}>
+              <a className="utrecht-link" href={`#onderdeel-${s.key}`}>
+                {s.number ? `${s.number} ` : ""}
+                {s.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {sections.map((s) => {
+        const Heading = headingFor(s.depth);
+        return (
+          <section key={s.key} id={`onderdeel-${s.key}`} className={`reading__section reading__section--${s.kind}`} aria-labelledby={`kop-${s.key}`}>
+            <Heading id={`kop-${s.key}`} className={`utrecht-heading-${Heading.slice(1)}`}>
+              {s.kind === "bouwsteen" ? "Bouwsteen " : ""}
+              {s.number ? `${s.number} ` : ""}
+              {s.title}
+              <a className="reading__permalink" href={`#onderdeel-${s.key}`} aria-label={`Vaste link naar ${s.title}`}>
+                #
+              </a>
+            </Heading>
+            {s.kind !== "hoofdstuk" && s.kind !== "paragraaf" ? (
+              <p className="utrecht-paragraph muted reading__kind">{sectionKindLabels[s.kind as SectionKind]}</p>
+            ) : null}
+            {/* Rendered on the server from validated editor JSON at publication; never user HTML. */}
+            <div className="utrecht-rich-text rich-text" dangerouslySetInnerHTML={{ __html: s.html }} />
+          </section>
+        );
+      })}
+    </article>
+  );
+}
