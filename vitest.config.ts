@@ -21,6 +21,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/**/*.unit.test.{ts,tsx}"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -35,6 +36,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: "forks",
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -49,6 +51,7 @@ export default defineConfig({
           pool: "forks",
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

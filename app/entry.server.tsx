@@ -8,6 +8,8 @@ import { NonceContext } from "./components/nonce";
 
 // server.js reaches these through the build's entry module, so the database lives in one bundle.
 export { startApp, stopApp } from "./lib/startup.server";
+// worker.js (`npm run worker`) reaches the worker the same way.
+export { startWorkerProcess, stopWorkerProcess } from "./email/process.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -15,6 +15,8 @@ export function RichTextField(props: {
   initialText: string;
   description?: string;
   error?: string;
+  /** Called after every change in the editor (for autosave). */
+  onChange?: () => void;
 }) {
   const [enhanced, setEnhanced] = useState(false);
   const [json, setJson] = useState(() => JSON.stringify(props.initialDoc));
@@ -38,7 +40,11 @@ export function RichTextField(props: {
       {enhanced ? (
         <Suspense fallback={<p className="utrecht-paragraph">Editor wordt geladen…</p>}>
           <input type="hidden" name={`${props.name}Json`} value={json} />
-          <Editor id={id} labelId={labelId} describedBy={descriptionId} initial={props.initialDoc} onChange={(doc) => setJson(JSON.stringify(doc))} />
+          <Editor id={id} labelId={labelId} describedBy={descriptionId} initial={props.initialDoc} onChange={(doc) => {
+              setJson(JSON.stringify(doc));
+              props.onChange?.();
+            }}
+          />
         </Suspense>
       ) : (
         <textarea id={id} name={props.name} className="utrecht-textarea" rows={14} defaultValue={props.initialText} aria-describedby={descriptionId} />

@@ -5,6 +5,7 @@ export function StaffNav({ regionName, isAdmin }: { regionName: string; isAdmin:
     { to: "/beheer", label: "Overzicht" },
     { to: "/beheer/visies", label: "Visies" },
     { to: "/beheer/organisaties", label: "Organisaties" },
+    { to: "/beheer/e-mails", label: "E-mails (voorbeelden)" },
     ...(isAdmin
       ? [
           { to: "/beheer/postvak", label: "Postvak (uitgaande berichten)" },

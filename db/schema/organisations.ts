@@ -58,6 +58,9 @@ export const organisations = pgTable(
   ],
 );
 
+/** Non-essential notifications: each on its own, or bundled in one e-mail a day. */
+export const notificationPreference = pgEnum("notification_preference", ["immediate", "digest"]);
+
 export const users = pgTable(
   "users",
   {
@@ -68,6 +71,7 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    notificationPreference: notificationPreference("notification_preference").notNull().default("immediate"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_idx").on(t.email)],
