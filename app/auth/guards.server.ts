@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { asc, eq } from "drizzle-orm";
-import { memberships, organisations, regions } from "~db/schema";
+import { memberships, organisations, regions, users } from "~db/schema";
 import { db } from "~/lib/db.server";
 import type { Viewer } from "./roles";
 import { canManageRegions, isStaff, isStaffAdmin, staffRegionIds } from "./roles";
@@ -25,7 +25,18 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
   const session = await validateSessionToken(db(), token);
   if (!session) return null;
   if (session.renewed) context?.setCookie(sessionCookie(token, session.expiresAt));
-  const rows = await db()
+  return { sessionId: session.sessionId, user: session.user, memberships: await loadMemberships(session.user.id) };
+}
+
+/** A viewer without a session, for server-side work on someone's behalf (the demo seed). */
+export async function viewerForUser(userId: string): Promise<Viewer> {
+  const [user] = await db().select({ id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`unknown user ${userId}`);
+  return { sessionId: "", user, memberships: await loadMemberships(userId) };
+}
+
+async function loadMemberships(userId: string) {
+  return db()
     .select({
       organisationId: organisations.id,
       organisationName: organisations.name,
@@ -37,9 +48,8 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .innerJoin(regions, eq(regions.id, organisations.regionId))
-    .where(eq(memberships.userId, session.user.id))
+    .where(eq(memberships.userId, userId))
     .orderBy(asc(organisations.name));
-  return { sessionId: session.sessionId, user: session.user, memberships: rows };
 }
 
 function loginRedirect(request: Request) {

@@ -127,6 +127,9 @@ export function navigationFor(viewer: Viewer | null): NavItem[] {
   ];
   if (!viewer) return items;
   const organisationRoles: MembershipRole[] = ["member", "signatory", "municipal_staff", "griffie"];
+  if (viewer.memberships.some((m) => m.role === "member" || m.role === "signatory")) {
+    items.push({ to: "/reageren", label: "Reageren" });
+  }
   if (viewer.memberships.some((m) => organisationRoles.includes(m.role))) {
     items.push({ to: "/mijn-organisaties", label: "Mijn organisaties" });
   }

@@ -89,7 +89,7 @@ export default function AuditLogPage() {
           Filteren
         </button>
       </form>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">{data.total} gebeurtenissen</caption>
           <thead className="utrecht-table__header">

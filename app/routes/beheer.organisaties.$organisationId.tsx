@@ -75,7 +75,7 @@ export default function OrganisationPage() {
       {data.members.length === 0 ? (
         <p className="utrecht-paragraph">Nog niemand heeft een rol bij deze organisatie.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
           <table className="utrecht-table">
             <caption className="utrecht-table__caption">Mensen bij {data.organisation.name}</caption>
             <thead className="utrecht-table__header">

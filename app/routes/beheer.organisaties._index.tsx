@@ -85,7 +85,7 @@ export default function OrganisationsPage() {
       <p className="utrecht-paragraph" role="status">
         {data.total} organisaties gevonden.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Organisaties in {data.region.name}</caption>
           <thead className="utrecht-table__header">

@@ -252,7 +252,7 @@ export default function MailboxPage() {
             </>
           ) : null}
           {selected.attemptLog.length > 0 ? (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
               <table className="utrecht-table">
                 <caption className="utrecht-table__caption">Verzendpogingen</caption>
                 <thead className="utrecht-table__header">
@@ -317,7 +317,7 @@ export default function MailboxPage() {
       {data.messages.length === 0 ? (
         <p className="utrecht-paragraph">Er zijn geen berichten{data.filter === "alle" ? "" : " in deze selectie"}.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
           <table className="utrecht-table">
             <caption className="utrecht-table__caption">
               Uitgaande berichten ({mailboxFilterLabels[data.filter]?.toLowerCase()}), nieuwste eerst

@@ -170,7 +170,7 @@ function PreviewView({ result }: { result: Extract<ActionResult, { step: "previe
           ))}
         </ul>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Onderdelen die worden aangemaakt</caption>
           <thead className="utrecht-table__header">

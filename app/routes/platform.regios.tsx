@@ -36,7 +36,7 @@ export default function RegionsPage() {
     <>
       <h1 className="utrecht-heading-1">Regio's</h1>
       <p className="utrecht-paragraph">Elke jeugdregio werkt apart: organisaties, mensen en documenten worden niet gedeeld.</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel, horizontaal te scrollen">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Regio's op het platform</caption>
           <thead className="utrecht-table__header">

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/guards.server";
+import { getViewer, notFound } from "~/auth/guards.server";
+import { draftsForVersion } from "~/reactions/reactions.server";
+import { QuoteButton } from "~/components/QuoteButton";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { findPublishedVersion, readingSections, withDepth } from "~/visions/reading.server";
@@ -10,14 +12,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vision.title} (${data.version.label}) — Herleidbaar` : "Regiovisie — Herleidbaar" },
 ];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const versionParam = url.searchParams.get("versie");
   const number = versionParam && /^\d{1,4}$/.test(versionParam) ? Number(versionParam) : null;
   const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", number);
   if (!found) throw notFound();
-  const rows = withDepth(await readingSections(db(), found.version.id));
+  const viewer = await getViewer(request, context);
+  const [sectionRows, drafts] = await Promise.all([readingSections(db(), found.version.id), draftsForVersion(db(), viewer, found.version.id)]);
+  const rows = withDepth(sectionRows);
   return {
+    drafts,
     vision: found.vision,
     version: { ...found.version, publishedAt: found.version.publishedAt ? formatDate(found.version.publishedAt) : "" },
     versions: found.versions.map((v) => ({ number: v.number, label: v.label })),
@@ -37,7 +42,7 @@ function headingFor(depth: number) {
 }
 
 export default function ReadingPage() {
-  const { vision, version, versions, sections } = useLoaderData<typeof loader>();
+  const { vision, version, versions, sections, drafts } = useLoaderData<typeof loader>();
   const toc = sections.filter((s) => s.depth <= 2 && s.kind !== "begrip" && s.kind !== "afspraak");
   const older = versions.filter((v) => v.number < version.number);
   return (
@@ -106,7 +111,10 @@ export default function ReadingPage() {
               <p className="utrecht-paragraph muted reading__kind">{sectionKindLabels[s.kind as SectionKind]}</p>
             ) : null}
             {/* Rendered on the server from validated editor JSON at publication; never user HTML. */}
-            <div className="utrecht-rich-text rich-text" dangerouslySetInnerHTML={{ __html: s.html }} />
+            <div className="utrecht-rich-text rich-text" data-section-key={s.key} dangerouslySetInnerHTML={{ __html: s.html }} />
+            {drafts.map((draft) => (
+              <QuoteButton key={draft.id} reactionId={draft.id} organisation={draft.organisation} sectionKey={s.key} sectionTitle={s.title} />
+            ))}
           </section>
         );
       })}

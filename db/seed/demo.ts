@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { isSeeded, seedOrganisations } from "./organisations";
+import { seedReactions } from "./reactions";
 import { seedVisions } from "./visions";
 
 export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
@@ -12,5 +13,6 @@ export async function seedDemo(db: Db, password: string) {
   if (await isSeeded(db)) return { seeded: false as const };
   const organisations = await seedOrganisations(db, password);
   const visions = await seedVisions(db, organisations);
-  return { seeded: true as const, organisations, visions };
+  const reactions = await seedReactions(db, organisations, visions);
+  return { seeded: true as const, organisations, visions, reactions };
 }

@@ -47,7 +47,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: "voorzitter@example.org", name: "Victor Voorzitter", role: "ondertekenaar", organisation: "Adviesraad Sociaal Domein Vlaardingen" },
   { email: "gemeente@example.org", name: "Gea Gemeente", role: "gemeentelijk medewerker", organisation: "Vlaardingen" },
   { email: "griffie@example.org", name: "Gijs Griffie", role: "griffie", organisation: "Vlaardingen" },
-  { email: "aanbieder@example.org", name: "Aad Aanbieder", role: "lid", organisation: "Jeugdhulp Enver" },
+  { email: "aanbieder@example.org", name: "Aad Aanbieder", role: "ondertekenaar", organisation: "Jeugdhulp Enver" },
   { email: "ervaringsdeskundige@example.org", name: "Eva Ervaring", role: "lid", organisation: "Jongerenpanel Rijnmond" },
   { email: "h10beheer@example.org", name: "Hanna Haaglanden", role: "regiomedewerker (beheerder)", organisation: "Jeugdhulp Haaglanden (H10)" },
 ];
@@ -121,7 +121,7 @@ export async function seedOrganisations(db: Db, password: string): Promise<Seede
     "voorzitter@example.org": await invite(advisoryCouncilId, "voorzitter@example.org", "signatory"),
     "gemeente@example.org": await invite(municipalities.Vlaardingen!, "gemeente@example.org", "municipal_staff"),
     "griffie@example.org": await invite(municipalities.Vlaardingen!, "griffie@example.org", "griffie"),
-    "aanbieder@example.org": await invite(providerId, "aanbieder@example.org", "member"),
+    "aanbieder@example.org": await invite(providerId, "aanbieder@example.org", "signatory"),
     "ervaringsdeskundige@example.org": await invite(experienceExpertsId, "ervaringsdeskundige@example.org", "member"),
   };
 

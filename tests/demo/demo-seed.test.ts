@@ -47,3 +47,17 @@ describe("demo data", () => {
     expect(await database.db.select().from(organisations)).toHaveLength(before.length);
   });
 });
+
+describe("demo reactions", () => {
+  test("the Vlaardingen advies was imported, submitted on 17 November 2025 with nine anchored points and forwarded by the municipality", async () => {
+    const { reactions: reactionRows, points: pointRows, organisations: orgs } = await import("~db/schema");
+    const [council] = await database.db.select().from(orgs).where(eq(orgs.code, "ASDV"));
+    const [advies] = await database.db.select().from(reactionRows).where(eq(reactionRows.organisationId, council!.id));
+    expect(advies).toMatchObject({ kind: "advies", status: "submitted", letterDate: "2025-11-17" });
+    expect(advies!.forwardedAt?.toISOString().slice(0, 10)).toBe("2025-11-19");
+    const adviesPoints = await database.db.select().from(pointRows).where(eq(pointRows.reactionId, advies!.id));
+    expect(adviesPoints).toHaveLength(9);
+    const anchors = await database.db.query.pointAnchors.findMany();
+    expect(adviesPoints.every((p) => p.isGeneral || anchors.some((a) => a.pointId === p.id))).toBe(true);
+  });
+});

@@ -19,12 +19,12 @@ const expectedNavigation: Record<string, string[]> = {
   "platformbeheer@example.org": ["Home", "Regiovisies", "Regio's", "Mijn account"],
   "regiobeheer@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
   "regioredactie@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
-  "adviesraad@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
-  "voorzitter@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "adviesraad@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
+  "voorzitter@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "gemeente@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
   "griffie@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
-  "aanbieder@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
-  "ervaringsdeskundige@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "aanbieder@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
+  "ervaringsdeskundige@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "h10beheer@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
 };
 

@@ -102,3 +102,8 @@ export async function logInAs(page: Page, baseUrl: string, email: string, passwo
     .catch(() => false);
   if (!loggedIn) throw new Error(`login as ${email} failed on ${page.url()}:\n${(await page.locator("main").textContent())?.slice(0, 500)}`);
 }
+
+/** Remix sets window.__remixRouter once the page is hydrated and interactive. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => "__remixRouter" in window);
+}

@@ -1,0 +1,662 @@
+import { randomUUID } from "node:crypto";
+import type { JSONContent } from "@tiptap/core";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import {
+  consultationRounds,
+  memberships,
+  organisations,
+  pointAnchors,
+  points,
+  reactions,
+  reactionSignatories,
+  regions,
+  roundInvitees,
+  sections,
+  users,
+  visions,
+  visionVersions,
+} from "~db/schema";
+import type { Viewer } from "~/auth/roles";
+import { isStaff } from "~/auth/roles";
+import { docFromPlainText, plainTextOf } from "~/editor/plain-text";
+import { validateRichText } from "~/editor/validate.server";
+import { writeAudit } from "~/lib/audit.server";
+import { formatDateTime } from "~/lib/dates";
+import type { Db } from "~/lib/db.server";
+import { appUrl } from "~/lib/env.server";
+import { isUniqueViolation } from "~/lib/errors.server";
+import { queueMessage } from "~/lib/outbox.server";
+import { createQuoteSelector } from "./anchors";
+import type { PointKind, SaveReactionInput } from "./schema";
+import { MAX_POINTS } from "./schema";
+
+export class ReactionError extends Error {
+  constructor(
+    message: string,
+    readonly code: "invalid" | "conflict" | "closed" | "forbidden" | "submitted" = "invalid",
+  ) {
+    super(message);
+  }
+}
+
+export type ReactionRow = typeof reactions.$inferSelect;
+
+const reactingRoles = new Set(["member", "signatory"]);
+
+/** Organisations the viewer may react for (member or signatory). */
+export function reactingOrganisationIds(viewer: Viewer) {
+  return viewer.memberships.filter((m) => reactingRoles.has(m.role)).map((m) => m.organisationId);
+}
+
+export interface RoundWindow {
+  opensAt: Date;
+  closesAt: Date;
+  acceptsLate: boolean;
+}
+
+/** Open between opening and deadline; after the deadline only when the round accepts late reactions (marked late). */
+export function roundState(round: RoundWindow, now = new Date()): "not-open" | "open" | "late" | "closed" {
+  if (now < round.opensAt) return "not-open";
+  if (now <= round.closesAt) return "open";
+  return round.acceptsLate ? "late" : "closed";
+}
+
+/** Rounds the viewer's organisations may react to (invited, or open to every registered organisation of the region). */
+export async function listRoundsForViewer(db: Db, viewer: Viewer) {
+  const organisationIds = reactingOrganisationIds(viewer);
+  if (organisationIds.length === 0) return [];
+  const orgs = await db.select().from(organisations).where(inArray(organisations.id, organisationIds));
+  const regionIds = [...new Set(orgs.map((o) => o.regionId))];
+  const rounds = await db
+    .select({
+      id: consultationRounds.id,
+      opensAt: consultationRounds.opensAt,
+      closesAt: consultationRounds.closesAt,
+      acceptsLate: consultationRounds.acceptsLate,
+      visibility: consultationRounds.visibility,
+      versionLabel: visionVersions.label,
+      versionNumber: visionVersions.number,
+      visionTitle: visions.title,
+      visionSlug: visions.slug,
+      regionId: visions.regionId,
+      regionSlug: regions.slug,
+    })
+    .from(consultationRounds)
+    .innerJoin(visionVersions, eq(visionVersions.id, consultationRounds.versionId))
+    .innerJoin(visions, eq(visions.id, visionVersions.visionId))
+    .innerJoin(regions, eq(regions.id, visions.regionId))
+    .where(inArray(visions.regionId, regionIds))
+    .orderBy(asc(consultationRounds.closesAt));
+  if (rounds.length === 0) return [];
+  const roundIds = rounds.map((r) => r.id);
+  const [invites, existing] = await Promise.all([
+    db.select().from(roundInvitees).where(and(inArray(roundInvitees.roundId, roundIds), inArray(roundInvitees.organisationId, organisationIds))),
+    db
+      .select({ id: reactions.id, roundId: reactions.roundId, organisationId: reactions.organisationId, status: reactions.status, isLate: reactions.isLate })
+      .from(reactions)
+      .where(and(inArray(reactions.roundId, roundIds), inArray(reactions.organisationId, organisationIds), ne(reactions.status, "withdrawn"))),
+  ]);
+  const result = [];
+  for (const round of rounds) {
+    for (const org of orgs.filter((o) => o.regionId === round.regionId)) {
+      const invite = invites.find((i) => i.roundId === round.id && i.organisationId === org.id);
+      if (!invite && round.visibility !== "registered") continue;
+      const reaction = existing.find((r) => r.roundId === round.id && r.organisationId === org.id);
+      result.push({ round, organisation: { id: org.id, name: org.name }, invited: !!invite, reaction: reaction ?? null, state: roundState(round) });
+    }
+  }
+  return result;
+}
+
+async function loadRoundForOrganisation(db: Db, roundId: string, organisationId: string) {
+  const [row] = await db
+    .select({
+      round: consultationRounds,
+      version: visionVersions,
+      vision: visions,
+      organisation: organisations,
+    })
+    .from(consultationRounds)
+    .innerJoin(visionVersions, eq(visionVersions.id, consultationRounds.versionId))
+    .innerJoin(visions, eq(visions.id, visionVersions.visionId))
+    .innerJoin(organisations, and(eq(organisations.id, organisationId), eq(organisations.regionId, visions.regionId)))
+    .where(eq(consultationRounds.id, roundId));
+  if (!row) return null;
+  const [invite] = await db
+    .select()
+    .from(roundInvitees)
+    .where(and(eq(roundInvitees.roundId, roundId), eq(roundInvitees.organisationId, organisationId)));
+  return { ...row, invite: invite ?? null };
+}
+
+/** One reaction per organisation per round: starting twice returns the same draft. */
+export async function startReaction(db: Db, viewer: Viewer, input: { roundId: string; organisationId: string }, now = new Date()) {
+  if (!reactingOrganisationIds(viewer).includes(input.organisationId)) throw new ReactionError("U kunt alleen reageren namens een organisatie waar u lid van bent.", "forbidden");
+  const context = await loadRoundForOrganisation(db, input.roundId, input.organisationId);
+  if (!context) throw new ReactionError("Deze consultatieronde bestaat niet.", "forbidden");
+  if (!context.invite && context.round.visibility !== "registered") throw new ReactionError("Uw organisatie is niet uitgenodigd voor deze consultatieronde.", "forbidden");
+  const state = roundState(context.round, now);
+  if (state === "not-open") throw new ReactionError("Deze consultatieronde is nog niet begonnen.", "closed");
+  if (state === "closed") throw new ReactionError("De reactietermijn is verlopen; deze ronde neemt geen reacties meer aan.", "closed");
+  const existing = await findActiveReaction(db, input.roundId, input.organisationId);
+  if (existing) return existing;
+  const isAdvisoryCouncil = context.organisation.type === "adviesraad";
+  const [regionOrganisation] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.regionId, context.vision.regionId), eq(organisations.type, "regio")));
+  const addressedToId = isAdvisoryCouncil && context.organisation.municipalityId ? context.organisation.municipalityId : regionOrganisation!.id;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(reactions)
+        .values({
+          visionId: context.vision.id,
+          roundId: input.roundId,
+          versionId: context.version.id,
+          organisationId: input.organisationId,
+          kind: isAdvisoryCouncil ? "advies" : "reactie",
+          adviceKind: isAdvisoryCouncil ? (context.invite?.adviceRequestReference ? "gevraagd" : "ongevraagd") : null,
+          addressedToId,
+          theirReference: context.invite?.adviceRequestReference ?? null,
+          subject: `${isAdvisoryCouncil ? "Advies" : "Reactie"} ${context.vision.title}`,
+          introduction: docFromPlainText(""),
+          conclusion: docFromPlainText(""),
+        })
+        .returning();
+      await writeAudit(tx, { actorId: viewer.user.id, regionId: context.vision.regionId, action: "reaction.create", entityType: "reaction", entityId: row!.id, after: { roundId: input.roundId, organisationId: input.organisationId } });
+      return row!;
+    });
+  } catch (error) {
+    // Two members starting at the same moment: the unique index keeps one; return it.
+    if (isUniqueViolation(error)) {
+      const again = await findActiveReaction(db, input.roundId, input.organisationId);
+      if (again) return again;
+    }
+    throw error;
+  }
+}
+
+async function findActiveReaction(db: Db, roundId: string, organisationId: string) {
+  const [row] = await db
+    .select()
+    .from(reactions)
+    .where(and(eq(reactions.roundId, roundId), eq(reactions.organisationId, organisationId), ne(reactions.status, "withdrawn"), isNull(reactions.correctsId)));
+  return row ?? null;
+}
+
+/**
+ * Drafts are visible to the organisation's members only; a submitted reaction also to the staff of
+ * its region (and municipal staff of the college it is addressed to). Anyone else: not found.
+ */
+export async function getReactionForViewer(db: Db, viewer: Viewer, reactionId: string) {
+  const [row] = await db
+    .select({ reaction: reactions, organisation: organisations, vision: visions, version: visionVersions })
+    .from(reactions)
+    .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
+    .innerJoin(visions, eq(visions.id, reactions.visionId))
+    .innerJoin(visionVersions, eq(visionVersions.id, reactions.versionId))
+    .where(eq(reactions.id, reactionId));
+  if (!row) return null;
+  const isMember = viewer.memberships.some((m) => m.organisationId === row.organisation.id);
+  const submitted = row.reaction.status !== "draft";
+  const isAddressedCollege = viewer.memberships.some((m) => m.organisationId === row.reaction.addressedToId && m.role === "municipal_staff");
+  const canSee = isMember || (submitted && (isStaff(viewer, row.vision.regionId) || isAddressedCollege));
+  if (!canSee) return null;
+  return { ...row, isMember, canEdit: isMember && reactingRoles.has(viewer.memberships.find((m) => m.organisationId === row.organisation.id)?.role ?? "") && row.reaction.status === "draft", isAddressedCollege };
+}
+
+export async function loadReactionDetails(db: Db, reactionId: string) {
+  const [pointRows, signatoryRows] = await Promise.all([
+    db.select().from(points).where(eq(points.reactionId, reactionId)).orderBy(asc(points.number)),
+    db.select().from(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId)).orderBy(asc(reactionSignatories.position)),
+  ]);
+  const anchorRows = pointRows.length
+    ? await db.select().from(pointAnchors).where(inArray(pointAnchors.pointId, pointRows.map((p) => p.id)))
+    : [];
+  return {
+    points: pointRows.map((p) => ({ ...p, anchors: anchorRows.filter((a) => a.pointId === p.id) })),
+    signatories: signatoryRows,
+  };
+}
+
+export async function listSignatoryCandidates(db: Db, organisationId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, title: memberships.title })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "signatory")))
+    .orderBy(asc(users.name));
+}
+
+export async function listAddressees(db: Db, organisation: { regionId: string; municipalityId: string | null }) {
+  const conditions = [and(eq(organisations.regionId, organisation.regionId), eq(organisations.type, "regio"))];
+  if (organisation.municipalityId) conditions.push(eq(organisations.id, organisation.municipalityId));
+  return db
+    .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+    .from(organisations)
+    .where(or(...conditions));
+}
+
+function parseRichText(text: string | undefined, json: string | undefined, label: string): JSONContent {
+  if (json) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new ReactionError(`De tekst van ${label} kon niet worden gelezen.`);
+    }
+    const checked = validateRichText(parsed);
+    if (!checked.ok) throw new ReactionError(`${label}: ${checked.message}`);
+    return checked.doc;
+  }
+  const checked = validateRichText(docFromPlainText(text ?? ""));
+  if (!checked.ok) throw new ReactionError(`${label}: ${checked.message}`);
+  return checked.doc;
+}
+
+async function nextReference(tx: Db, visionId: string, code: string) {
+  const [row] = await tx
+    .select({ max: sql<number>`coalesce(max(cast(substring(${points.reference} from '[0-9]+$') as integer)), 0)` })
+    .from(points)
+    .where(and(eq(points.visionId, visionId), sql`${points.reference} ~ ${`^${code}-[0-9]+$`}`));
+  return `${code}-${Number(row?.max ?? 0) + 1}`;
+}
+
+export interface SaveResult {
+  revision: number;
+}
+
+export interface ConflictState {
+  revision: number;
+  introduction: string;
+  conclusion: string;
+  points: Array<{ id: string; number: number; text: string }>;
+}
+
+/** The current stored texts, shown next to the member's own when their save was based on an older revision. */
+export async function conflictState(db: Db, reactionId: string): Promise<ConflictState> {
+  const [reaction] = await db.select().from(reactions).where(eq(reactions.id, reactionId));
+  const details = await loadReactionDetails(db, reactionId);
+  return {
+    revision: reaction!.revision,
+    introduction: plainTextOf(reaction!.introduction as JSONContent),
+    conclusion: plainTextOf(reaction!.conclusion as JSONContent),
+    points: details.points.map((p) => ({ id: p.id, number: p.number, text: p.plainText })),
+  };
+}
+
+type Operation = { type: "none" } | { type: "add-point" } | { type: "move"; index: number; direction: "up" | "down" } | { type: "delete"; index: number };
+
+export function operationOf(intent: string): Operation {
+  if (intent === "add-point") return { type: "add-point" };
+  const move = /^move:(\d+):(up|down)$/.exec(intent);
+  if (move) return { type: "move", index: Number(move[1]), direction: move[2] as "up" | "down" };
+  const remove = /^delete:(\d+)$/.exec(intent);
+  if (remove) return { type: "delete", index: Number(remove[1]) };
+  return { type: "none" };
+}
+
+/**
+ * Saves the whole draft letter (metadata, texts, points with anchors, signatories) in one
+ * transaction. The revision must match: a save based on an older revision is a conflict.
+ */
+export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, input: SaveReactionInput, operation: Operation = { type: "none" }) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found) throw new ReactionError("Reactie niet gevonden.", "forbidden");
+  if (found.reaction.status !== "draft") throw new ReactionError("Deze reactie is al ingediend en kan niet meer worden gewijzigd.", "submitted");
+  if (!found.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
+  const { reaction, organisation, vision } = found;
+
+  const addressees = await listAddressees(db, organisation);
+  if (!addressees.some((a) => a.id === input.addressedToId)) throw new ReactionError("Kies als geadresseerde de regio of het college van uw eigen gemeente.");
+  const candidates = await listSignatoryCandidates(db, organisation.id);
+  for (const id of input.signatories) if (!candidates.some((c) => c.userId === id)) throw new ReactionError("Kies ondertekenaars uit de ondertekenaars van uw organisatie.");
+
+  const introduction = parseRichText(input.introduction, input.introductionJson, "de inleiding");
+  const conclusion = parseRichText(input.conclusion, input.conclusionJson, "het slot");
+  const existing = await db.select().from(points).where(eq(points.reactionId, reactionId));
+  const versionSections = await db
+    .select({ key: sections.key, plainText: sections.plainText, title: sections.title })
+    .from(sections)
+    .where(eq(sections.versionId, reaction.versionId));
+
+  const pointInputs = input.points.map((p, index) => {
+    if (!existing.some((e) => e.id === p.id)) throw new ReactionError("Een punt hoort niet bij deze reactie. Ververs de pagina.");
+    const body = parseRichText(p.body, p.bodyJson, `punt ${index + 1}`);
+    const anchors = p.sectionKeys.map((key, anchorIndex) => {
+      const section = versionSections.find((s) => s.key === key);
+      if (!section) throw new ReactionError(`Punt ${index + 1} verwijst naar een onderdeel dat niet in deze versie van de visie staat.`);
+      if (anchorIndex > 0 || !p.quote) return { sectionKey: key, selector: null };
+      const start = section.plainText.indexOf(p.quote);
+      if (start < 0) throw new ReactionError(`Het citaat bij punt ${index + 1} komt niet voor in "${section.title}". Kopieer het letterlijk uit de visie.`);
+      return { sectionKey: key, selector: createQuoteSelector(section.plainText, start, start + p.quote.length) };
+    });
+    return { id: p.id, kind: p.kind as PointKind, body, plainText: plainTextOf(body), isGeneral: p.general === "ja", anchors };
+  });
+
+  let order = pointInputs.map((p) => p.id);
+  if (operation.type === "move") {
+    const target = operation.direction === "up" ? operation.index - 1 : operation.index + 1;
+    if (target < 0 || target >= order.length || operation.index >= order.length) throw new ReactionError("Dit punt kan niet verder worden verplaatst.");
+    [order[operation.index], order[target]] = [order[target]!, order[operation.index]!];
+  }
+  if (operation.type === "delete") {
+    if (operation.index >= order.length) throw new ReactionError("Dit punt bestaat niet (meer).");
+    order = order.filter((_, i) => i !== operation.index);
+  }
+  if (operation.type === "add-point" && order.length >= MAX_POINTS) throw new ReactionError(`Een reactie heeft hoogstens ${MAX_POINTS} punten.`);
+
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .update(reactions)
+      .set({
+        revision: input.revision + 1,
+        addressedToId: input.addressedToId,
+        place: input.place,
+        letterDate: input.letterDate,
+        reference: input.reference,
+        theirReference: input.theirReference,
+        subject: input.subject,
+        introduction,
+        conclusion,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft"), eq(reactions.revision, input.revision)))
+      .returning({ revision: reactions.revision });
+    if (!locked) throw new ReactionError("Iemand anders heeft deze reactie intussen opgeslagen.", "conflict");
+    const removedIds = existing.map((e) => e.id).filter((id) => !order.includes(id));
+    if (removedIds.length) await tx.delete(points).where(inArray(points.id, removedIds));
+    for (const [position, id] of order.entries()) {
+      const point = pointInputs.find((p) => p.id === id)!;
+      await tx
+        .update(points)
+        .set({ number: position + 1, kind: point.kind, body: point.body, plainText: point.plainText, isGeneral: point.isGeneral })
+        .where(eq(points.id, id));
+      await tx.delete(pointAnchors).where(eq(pointAnchors.pointId, id));
+      for (const anchor of point.anchors) {
+        await tx.insert(pointAnchors).values({
+          pointId: id,
+          sectionKey: anchor.sectionKey,
+          versionId: reaction.versionId,
+          exact: anchor.selector?.exact ?? null,
+          prefix: anchor.selector?.prefix ?? null,
+          suffix: anchor.selector?.suffix ?? null,
+          positionStart: anchor.selector?.start ?? null,
+          positionEnd: anchor.selector?.end ?? null,
+        });
+      }
+    }
+    if (operation.type === "add-point") {
+      await tx.insert(points).values({
+        reactionId,
+        visionId: vision.id,
+        number: order.length + 1,
+        reference: await nextReference(tx, vision.id, organisation.code),
+        kind: "aandachtspunt",
+        body: docFromPlainText(""),
+        plainText: "",
+      });
+    }
+    await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId));
+    for (const [position, userId] of input.signatories.entries()) {
+      const candidate = candidates.find((c) => c.userId === userId)!;
+      await tx.insert(reactionSignatories).values({ reactionId, userId, name: candidate.name, title: candidate.title, position });
+    }
+    await writeAudit(tx, {
+      actorId: viewer.user.id,
+      regionId: vision.regionId,
+      action: "reaction.save",
+      entityType: "reaction",
+      entityId: reactionId,
+      before: { revision: input.revision, points: existing.length },
+      after: { revision: locked.revision, points: order.length + (operation.type === "add-point" ? 1 : 0), operation: operation.type },
+    });
+    return { revision: locked.revision };
+  });
+}
+
+/** "Reageer hierop": a new point anchored to a section and a quoted passage of it. */
+export async function addQuotedPoint(db: Db, viewer: Viewer, reactionId: string, input: { sectionKey: string; exact?: string }) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found?.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
+  const [section] = await db
+    .select()
+    .from(sections)
+    .where(and(eq(sections.versionId, found.reaction.versionId), eq(sections.key, input.sectionKey)));
+  if (!section) throw new ReactionError("Dit onderdeel staat niet in de versie waarop u reageert.");
+  const normalised = (input.exact ?? "").replace(/\s+/g, " ").trim();
+  const haystack = section.plainText.replace(/\s+/g, " ");
+  const start = normalised ? haystack.indexOf(normalised) : -1;
+  if (normalised && start < 0) throw new ReactionError("Het geselecteerde stuk tekst komt niet voor in dit onderdeel.");
+  const selector = normalised ? createQuoteSelector(haystack, start, start + normalised.length) : null;
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .update(reactions)
+      .set({ revision: sql`${reactions.revision} + 1`, updatedAt: new Date() })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft")))
+      .returning({ revision: reactions.revision });
+    if (!locked) throw new ReactionError("Deze reactie is al ingediend.", "submitted");
+    const [{ count }] = (await tx.select({ count: sql<number>`count(*)` }).from(points).where(eq(points.reactionId, reactionId))) as [{ count: number }];
+    if (Number(count) >= MAX_POINTS) throw new ReactionError(`Een reactie heeft hoogstens ${MAX_POINTS} punten.`);
+    const [point] = await tx
+      .insert(points)
+      .values({
+        reactionId,
+        visionId: found.vision.id,
+        number: Number(count) + 1,
+        reference: await nextReference(tx, found.vision.id, found.organisation.code),
+        kind: "aandachtspunt",
+        body: docFromPlainText(""),
+        plainText: "",
+      })
+      .returning();
+    await tx.insert(pointAnchors).values({
+      pointId: point!.id,
+      sectionKey: section.key,
+      versionId: found.reaction.versionId,
+      exact: selector?.exact ?? null,
+      prefix: selector?.prefix ?? null,
+      suffix: selector?.suffix ?? null,
+      positionStart: selector?.start ?? null,
+      positionEnd: selector?.end ?? null,
+    });
+    await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "point.create_from_quote", entityType: "point", entityId: point!.id, after: { sectionKey: section.key, exact: selector?.exact ?? null } });
+    return point!;
+  });
+}
+
+/**
+ * Submission is final, receipted and idempotent: one transaction freezes the reaction, and a retry
+ * with the same submission key (double click, retried request) returns the earlier result.
+ */
+export async function submitReaction(db: Db, viewer: Viewer, reactionId: string, input: { revision: number; submissionKey: string }, now = new Date()) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found) throw new ReactionError("Reactie niet gevonden.", "forbidden");
+  if (found.reaction.status === "submitted" && found.reaction.submissionKey === input.submissionKey) return found.reaction;
+  if (found.reaction.status !== "draft") throw new ReactionError("Deze reactie is al ingediend.", "submitted");
+  if (!found.canEdit) throw new ReactionError("U kunt deze reactie niet indienen.", "forbidden");
+  const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, found.reaction.roundId!));
+  const state = roundState(round!, now);
+  if (state === "closed" || state === "not-open") throw new ReactionError("De reactietermijn is verlopen; deze ronde neemt geen reacties meer aan.", "closed");
+  const details = await loadReactionDetails(db, reactionId);
+  if (details.points.length === 0) throw new ReactionError("Voeg minstens één punt toe voordat u indient.");
+  const empty = details.points.find((p) => p.plainText.trim() === "");
+  if (empty) throw new ReactionError(`Punt ${empty.number} heeft nog geen tekst.`);
+  const unanchored = details.points.find((p) => p.anchors.length === 0 && !p.isGeneral);
+  if (unanchored) throw new ReactionError(`Punt ${unanchored.number} hoort nog bij geen onderdeel van de visie. Kies een onderdeel of vink "algemeen" aan.`);
+  if (details.signatories.length === 0) throw new ReactionError("Kies wie de reactie ondertekent.");
+
+  const members = await db
+    .select({ email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, found.organisation.id));
+  const [region] = await db.select().from(regions).where(eq(regions.id, found.vision.regionId));
+  return db.transaction(async (tx) => {
+    const [submitted] = await tx
+      .update(reactions)
+      .set({ status: "submitted", submittedAt: now, submittedById: viewer.user.id, submissionKey: input.submissionKey, isLate: state === "late", revision: input.revision + 1 })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft"), eq(reactions.revision, input.revision)))
+      .returning();
+    if (!submitted) throw new ReactionError("Iemand anders heeft deze reactie intussen gewijzigd of ingediend. Ververs de pagina.", "conflict");
+    await writeAudit(tx, {
+      actorId: viewer.user.id,
+      regionId: found.vision.regionId,
+      action: "reaction.submit",
+      entityType: "reaction",
+      entityId: reactionId,
+      before: { status: "draft" },
+      after: { status: "submitted", submittedAt: now, isLate: submitted.isLate, points: details.points.map((p) => p.reference) },
+    });
+    const link = `${appUrl()}/reacties/${reactionId}`;
+    for (const member of members) {
+      await queueMessage(tx, {
+        regionId: found.vision.regionId,
+        template: "ontvangstbevestiging",
+        to: { address: member.email, name: member.name },
+        subject: `Ontvangstbevestiging: ${submitted.kind} van ${found.organisation.name} op ${found.vision.title}`,
+        text: [
+          `Beste ${member.name},`,
+          "",
+          `Wij hebben de ${submitted.kind} van ${found.organisation.name} op ${found.version.label} van ${found.vision.title} ontvangen op ${formatDateTime(now)}${submitted.isLate ? " (na de reactietermijn)" : ""}.`,
+          `De reactie heeft ${details.points.length} punten: ${details.points.map((p) => p.reference).join(", ")}.`,
+          `U kunt de reactie hier lezen en als PDF downloaden: ${link}`,
+          "",
+          `U krijgt deze e-mail omdat u lid bent van ${found.organisation.name} op Herleidbaar (${region?.name ?? "de regio"}).`,
+        ].join("\n"),
+        payload: { reactionId, link, pdf: `${link}/pdf` },
+        idempotencyKey: `receipt:${reactionId}:${member.email}`,
+      });
+    }
+    return submitted;
+  });
+}
+
+export function newSubmissionKey() {
+  return randomUUID();
+}
+
+/** Draft reactions the viewer can add points to while reading this version. */
+export async function draftsForVersion(db: Db, viewer: Viewer | null, versionId: string) {
+  if (!viewer) return [];
+  const organisationIds = reactingOrganisationIds(viewer);
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({ id: reactions.id, organisation: organisations.name })
+    .from(reactions)
+    .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
+    .where(and(eq(reactions.versionId, versionId), eq(reactions.status, "draft"), inArray(reactions.organisationId, organisationIds)));
+}
+
+export interface LetterImportInput {
+  metadata: { place: string | null; letterDate: string | null; reference: string | null; theirReference: string | null; subject: string | null; letterNumber?: string | null; replyReference?: string | null };
+  introduction: string;
+  conclusion: string;
+  points: Array<{ text: string; kind: PointKind; sectionKeys: string[]; general: boolean }>;
+}
+
+/**
+ * An existing letter (pasted or from Word) becomes the draft: metadata, introduction, conclusion and
+ * one point per confirmed item, anchored as the member chose. Replaces the draft's points.
+ */
+export async function applyLetterImport(db: Db, viewer: Viewer, reactionId: string, input: LetterImportInput) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found?.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
+  if (input.points.length === 0) throw new ReactionError("Kies minstens één punt om over te nemen.");
+  if (input.points.length > MAX_POINTS) throw new ReactionError(`Een reactie heeft hoogstens ${MAX_POINTS} punten.`);
+  const versionSections = await db.select({ key: sections.key }).from(sections).where(eq(sections.versionId, found.reaction.versionId));
+  const validKeys = new Set(versionSections.map((s) => s.key));
+  const bodies = input.points.map((p, index) => {
+    for (const key of p.sectionKeys) if (!validKeys.has(key)) throw new ReactionError(`Punt ${index + 1} verwijst naar een onderdeel dat niet in deze versie staat.`);
+    const checked = validateRichText(docFromPlainText(p.text));
+    if (!checked.ok) throw new ReactionError(`Punt ${index + 1}: ${checked.message}`);
+    return checked.doc;
+  });
+  const introduction = validateRichText(docFromPlainText(input.introduction));
+  const conclusion = validateRichText(docFromPlainText(input.conclusion));
+  if (!introduction.ok || !conclusion.ok) throw new ReactionError("De inleiding of het slot is te lang.");
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .update(reactions)
+      .set({
+        revision: sql`${reactions.revision} + 1`,
+        place: input.metadata.place ?? found.reaction.place,
+        letterDate: input.metadata.letterDate ?? found.reaction.letterDate,
+        reference: input.metadata.reference ?? input.metadata.letterNumber ?? found.reaction.reference,
+        theirReference: input.metadata.theirReference ?? found.reaction.theirReference,
+        replyReference: input.metadata.replyReference ?? found.reaction.replyReference,
+        subject: input.metadata.subject ?? found.reaction.subject,
+        introduction: introduction.doc,
+        conclusion: conclusion.doc,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft")))
+      .returning({ revision: reactions.revision });
+    if (!locked) throw new ReactionError("Deze reactie is al ingediend.", "submitted");
+    await tx.delete(points).where(eq(points.reactionId, reactionId));
+    for (const [index, point] of input.points.entries()) {
+      const [row] = await tx
+        .insert(points)
+        .values({
+          reactionId,
+          visionId: found.vision.id,
+          number: index + 1,
+          reference: await nextReference(tx, found.vision.id, found.organisation.code),
+          kind: point.kind,
+          body: bodies[index]!,
+          plainText: plainTextOf(bodies[index]!),
+          isGeneral: point.general,
+        })
+        .returning({ id: points.id });
+      for (const key of point.sectionKeys) {
+        await tx.insert(pointAnchors).values({ pointId: row!.id, sectionKey: key, versionId: found.reaction.versionId });
+      }
+    }
+    await writeAudit(tx, {
+      actorId: viewer.user.id,
+      regionId: found.vision.regionId,
+      action: "reaction.import_letter",
+      entityType: "reaction",
+      entityId: reactionId,
+      after: { points: input.points.length, letterDate: input.metadata.letterDate, reference: input.metadata.reference },
+    });
+    return { revision: locked.revision };
+  });
+}
+
+/** Signatories chosen by user id from the organisation's signatories (used by the letter import and the demo). */
+export async function setSignatories(db: Db, viewer: Viewer, reactionId: string, userIds: string[]) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found?.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
+  const candidates = await listSignatoryCandidates(db, found.organisation.id);
+  await db.transaction(async (tx) => {
+    await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId));
+    for (const [position, userId] of userIds.entries()) {
+      const candidate = candidates.find((c) => c.userId === userId);
+      if (!candidate) throw new ReactionError("Kies ondertekenaars uit de ondertekenaars van uw organisatie.");
+      await tx.insert(reactionSignatories).values({ reactionId, userId, name: candidate.name, title: candidate.title, position });
+    }
+    await tx.update(reactions).set({ revision: sql`${reactions.revision} + 1` }).where(eq(reactions.id, reactionId));
+    await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.signatories", entityType: "reaction", entityId: reactionId, after: { signatories: userIds } });
+  });
+}
+
+/**
+ * An advies addressed to a municipality's college is forwarded by that municipality's staff to
+ * the region: the same record, marked forwarded (seed 001: received 17, sent on 19 November).
+ */
+export async function forwardReaction(db: Db, viewer: Viewer, reactionId: string, now = new Date()) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found?.isAddressedCollege) throw new ReactionError("Alleen medewerkers van de gemeente waaraan het advies is gericht kunnen het doorsturen.", "forbidden");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reactions)
+      .set({ forwardedAt: now, forwardedById: viewer.user.id })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "submitted"), isNull(reactions.forwardedAt)))
+      .returning();
+    if (!row) throw new ReactionError("Dit advies is al doorgestuurd of nog niet ingediend.");
+    await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.forward", entityType: "reaction", entityId: reactionId, after: { forwardedAt: now } });
+    return row;
+  });
+}

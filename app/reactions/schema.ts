@@ -1,0 +1,70 @@
+import { z } from "~/lib/zod";
+
+export const pointKinds = ["vraag", "aandachtspunt", "wijzigingsvoorstel", "steun", "bezwaar"] as const;
+export type PointKind = (typeof pointKinds)[number];
+
+export const pointKindLabels: Record<PointKind, string> = {
+  vraag: "vraag",
+  aandachtspunt: "aandachtspunt",
+  wijzigingsvoorstel: "wijzigingsvoorstel",
+  steun: "steun",
+  bezwaar: "bezwaar",
+};
+
+/** Limits stated on the page: a reaction has at most 60 points, a point at most 10,000 characters. */
+export const MAX_POINTS = 60;
+export const MAX_POINT_CHARS = 10_000;
+export const MAX_LETTER_PART_CHARS = 20_000;
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
+    .optional()
+    .transform((value) => value || null);
+
+export const PointInputSchema = z.object({
+  id: z.uuid("Onbekend punt."),
+  kind: z.enum(pointKinds, { error: "Kies de soort van elk punt." }),
+  body: z.string().max(MAX_POINT_CHARS, `Een punt mag hoogstens ${MAX_POINT_CHARS} tekens lang zijn.`).optional(),
+  bodyJson: z.string().max(MAX_POINT_CHARS * 4, `Een punt mag hoogstens ${MAX_POINT_CHARS} tekens lang zijn.`).optional(),
+  sectionKeys: z.array(z.uuid("Kies onderdelen uit de lijst.")).max(10, "Een punt kan aan hoogstens 10 onderdelen hangen.").default([]),
+  quote: optionalText("Het citaat", 2000),
+  general: z.literal("ja").optional(),
+});
+
+export const SaveReactionSchema = z.object({
+  revision: z.coerce.number().int().min(1),
+  addressedToId: z.uuid("Kies aan wie de reactie is gericht."),
+  place: optionalText("De plaats", 100),
+  letterDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Vul de datum in als jjjj-mm-dd.")
+    .optional()
+    .transform((value) => value || null),
+  reference: optionalText("Het kenmerk", 100),
+  theirReference: optionalText("Uw kenmerk", 200),
+  subject: optionalText("Het onderwerp", 300),
+  introduction: z.string().max(MAX_LETTER_PART_CHARS, `De inleiding mag hoogstens ${MAX_LETTER_PART_CHARS} tekens lang zijn.`).optional(),
+  introductionJson: z.string().max(MAX_LETTER_PART_CHARS * 4).optional(),
+  conclusion: z.string().max(MAX_LETTER_PART_CHARS, `Het slot mag hoogstens ${MAX_LETTER_PART_CHARS} tekens lang zijn.`).optional(),
+  conclusionJson: z.string().max(MAX_LETTER_PART_CHARS * 4).optional(),
+  signatories: z.array(z.uuid()).max(10).default([]),
+  points: z.array(PointInputSchema).max(MAX_POINTS, `Een reactie heeft hoogstens ${MAX_POINTS} punten.`).default([]),
+  /** save | autosave | submit | add-point | move:<index>:up|down | delete:<index> | save-anyway */
+  intent: z.string().regex(/^(save|autosave|save-anyway|submit|add-point|move:\d{1,3}:(up|down)|delete:\d{1,3})$/, "Onbekende handeling."),
+  submissionKey: z.string().regex(/^[a-z0-9-]{8,64}$/).optional(),
+});
+
+export type SaveReactionInput = z.infer<typeof SaveReactionSchema>;
+
+export const StartReactionSchema = z.object({
+  roundId: z.uuid("Onbekende consultatieronde."),
+  organisationId: z.uuid("Kies een organisatie."),
+});
+
+export const QuotePointSchema = z.object({
+  sectionKey: z.uuid("Onbekend onderdeel."),
+  exact: z.string().trim().max(2000, "Het citaat mag hoogstens 2000 tekens lang zijn.").optional(),
+});

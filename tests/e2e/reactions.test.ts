@@ -1,0 +1,104 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expectAccessible, launchBrowser, logInAs, startApp, waitForHydration, type RunningApp } from "../setup/browser";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Staff open a new round on the definitive version, inviting the adviesraad, so members can react today. */
+async function openRoundForAdvisoryCouncil(staff: Page) {
+  await logInAs(staff, app.baseUrl, "regioredactie@example.org");
+  await staff.goto(`${app.baseUrl}/beheer/visies`);
+  await staff.getByRole("link", { name: "Regiovisie Jeugdhulp Rijnmond 2026-2030" }).click();
+  await staff.getByRole("button", { name: "Nieuwe conceptversie maken" }).click();
+  await staff.getByRole("link", { name: "Dit concept publiceren" }).click();
+  await staff.getByLabel("Naam van de versie").selectOption("aangepast concept");
+  await staff.getByLabel("Open een consultatieronde voor deze versie").check();
+  const today = new Date();
+  const later = new Date(today.getTime() + 30 * 86400_000);
+  await staff.getByLabel("Begin").fill(new Date(today.getTime() - 86400_000).toISOString().slice(0, 10));
+  await staff.getByLabel("Einde reactietermijn").fill(later.toISOString().slice(0, 10));
+  await staff.getByLabel(/Adviesraad Sociaal Domein Vlaardingen/).check();
+  await staff.getByLabel(/Ik begrijp dat deze versie/).check();
+  await staff.getByRole("button", { name: "Publiceren" }).click();
+  await staff.getByRole("heading", { name: "Consultatierondes" }).waitFor();
+}
+
+describe("reacting to a visie", () => {
+  test("a member anchors a point to a selected passage; two members' edits conflict without losing text; the chair submits", async () => {
+    await openRoundForAdvisoryCouncil(await (await browser.newContext()).newPage());
+
+    const member = await (await browser.newContext()).newPage();
+    await logInAs(member, app.baseUrl, "adviesraad@example.org");
+    await member.goto(`${app.baseUrl}/reageren`);
+    await expectAccessible(member);
+    await member.getByRole("button", { name: "Reactie beginnen" }).first().click();
+    await member.getByRole("heading", { name: /Advies van Adviesraad Sociaal Domein Vlaardingen/ }).waitFor();
+    await expectAccessible(member);
+    const reactionUrl = member.url();
+
+    // Select a passage in the reading view and choose "reageer hierop".
+    await member.goto(`${app.baseUrl}/visies/rijnmond/regiovisie-2026-2030?versie=3`);
+    await waitForHydration(member);
+    const passage = "Preventie speelt hierbij een cruciale rol.";
+    await member.evaluate((text) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(text) ?? -1;
+        if (index >= 0) {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + text.length);
+          document.getSelection()?.removeAllRanges();
+          document.getSelection()?.addRange(range);
+          return;
+        }
+      }
+      throw new Error("passage not found");
+    }, passage);
+    const quoteButton = member.getByRole("button", { name: /Reageer hierop \(geselecteerde tekst\)/ });
+    await quoteButton.waitFor();
+    await quoteButton.click();
+    await member.waitForURL((url) => url.pathname.startsWith("/reacties/"));
+    expect(await member.getByLabel(/Citaat uit het eerste gekozen onderdeel/).inputValue()).toBe(passage);
+    await expectAccessible(member);
+
+    // Two members open the same reaction; the second save on an old revision is a conflict.
+    const chair = await (await browser.newContext()).newPage();
+    await logInAs(chair, app.baseUrl, "voorzitter@example.org");
+    await chair.goto(reactionUrl);
+    await member.goto(reactionUrl);
+    await Promise.all([waitForHydration(chair), waitForHydration(member)]);
+    const memberText = member.locator(".ProseMirror").nth(1);
+    await memberText.click();
+    await member.keyboard.type("Investeer in laagdrempelige opvoedondersteuning.");
+    await member.getByText(/Opgeslagen om/).waitFor({ timeout: 15_000 });
+
+    const chairText = chair.locator(".ProseMirror").nth(1);
+    await chairText.click();
+    await chair.keyboard.type("Tekst van de voorzitter.");
+    await chair.getByRole("heading", { name: "Let op: twee versies" }).waitFor({ timeout: 15_000 });
+    const conflict = await chair.locator(".conflict").textContent();
+    expect(conflict).toContain("Tekst van de voorzitter.");
+    expect(conflict).toContain("Investeer in laagdrempelige opvoedondersteuning.");
+    await expectAccessible(chair);
+
+    // The chair reloads the newest version, signs and submits.
+    await chair.goto(reactionUrl);
+    await waitForHydration(chair);
+    expect(await chair.locator(".ProseMirror").nth(1).textContent()).toContain("Investeer in laagdrempelige opvoedondersteuning.");
+    await chair.getByLabel(/Victor Voorzitter/).check();
+    await chair.getByRole("button", { name: "Indienen" }).click();
+    await chair.getByRole("heading", { name: "Ontvangstbevestiging" }).waitFor();
+    expect(await chair.getByText(/ASDV-\d+/).count()).toBeGreaterThan(0);
+    await expectAccessible(chair);
+  });
+});
