@@ -660,3 +660,58 @@ export async function forwardReaction(db: Db, viewer: Viewer, reactionId: string
     return row;
   });
 }
+
+export interface PlainReactionInput {
+  roundId: string;
+  organisationId: string;
+  sectionKey?: string;
+  opinion: string;
+  missing: string;
+  helps: string;
+  publication: "met_naam" | "alleen_organisatie" | "anoniem";
+  submissionKey: string;
+}
+
+/**
+ * Plain mode: the three answers become points (anchored to the chosen part, or general), the person
+ * signs for themselves, their publication choice and consent are recorded, and it is submitted at once.
+ */
+export async function submitPlainReaction(db: Db, viewer: Viewer, input: PlainReactionInput, now = new Date()) {
+  const [already] = await db.select().from(reactions).where(eq(reactions.submissionKey, input.submissionKey));
+  if (already) return already;
+  const reaction = await startReaction(db, viewer, { roundId: input.roundId, organisationId: input.organisationId }, now);
+  if (reaction.status !== "draft") throw new ReactionError("Uw organisatie heeft al gereageerd op deze ronde.", "submitted");
+  if (input.sectionKey) {
+    const [section] = await db.select({ key: sections.key }).from(sections).where(and(eq(sections.versionId, reaction.versionId), eq(sections.key, input.sectionKey)));
+    if (!section) throw new ReactionError("Kies een deel van de visie uit de lijst.");
+  }
+  const answers = (
+    [
+      { label: "Wat ik ervan vind", text: input.opinion, kind: "aandachtspunt" },
+      { label: "Wat ik mis", text: input.missing, kind: "wijzigingsvoorstel" },
+      { label: "Wat mij zou helpen", text: input.helps, kind: "wijzigingsvoorstel" },
+    ] as const
+  ).filter((a) => a.text.trim() !== "");
+  await applyLetterImport(db, viewer, reaction.id, {
+    metadata: { place: null, letterDate: now.toISOString().slice(0, 10), reference: null, theirReference: null, subject: `Reactie van ${viewer.memberships.find((m) => m.organisationId === input.organisationId)?.organisationName ?? "ervaringsdeskundigen"}` },
+    introduction: "",
+    conclusion: "",
+    points: answers.map((a) => ({
+      text: `${a.label}: ${a.text}`,
+      kind: a.kind,
+      sectionKeys: input.sectionKey ? [input.sectionKey] : [],
+      general: !input.sectionKey,
+    })),
+  });
+  await db.transaction(async (tx) => {
+    await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reaction.id));
+    await tx.insert(reactionSignatories).values({ reactionId: reaction.id, userId: viewer.user.id, name: viewer.user.name, title: null, position: 0 });
+    await tx
+      .update(reactions)
+      .set({ publicationChoice: input.publication, consentAt: now, isAnonymous: input.publication === "anoniem" })
+      .where(eq(reactions.id, reaction.id));
+    await writeAudit(tx, { actorId: viewer.user.id, regionId: null, action: "reaction.consent", entityType: "reaction", entityId: reaction.id, after: { publication: input.publication, consentAt: now } });
+  });
+  const [current] = await db.select({ revision: reactions.revision }).from(reactions).where(eq(reactions.id, reaction.id));
+  return submitReaction(db, viewer, reaction.id, { revision: current!.revision, submissionKey: input.submissionKey }, now);
+}

@@ -68,3 +68,21 @@ export const QuotePointSchema = z.object({
   sectionKey: z.uuid("Onbekend onderdeel."),
   exact: z.string().trim().max(2000, "Het citaat mag hoogstens 2000 tekens lang zijn.").optional(),
 });
+
+export const publicationChoices = ["met_naam", "alleen_organisatie", "anoniem"] as const;
+
+const answer = z.string().trim().max(3000, "Uw antwoord is te lang. Gebruik hoogstens 3000 tekens.").optional().transform((v) => v || "");
+
+/** The plain-language form for ervaringsdeskundigen: three open questions, a visibility choice and consent. */
+export const PlainReactionSchema = z
+  .object({
+    organisationId: z.uuid("Kies namens wie u reageert."),
+    sectionKey: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+    opinion: answer,
+    missing: answer,
+    helps: answer,
+    publication: z.enum(publicationChoices, { error: "Kies hoe uw reactie zichtbaar mag worden." }),
+    consent: z.literal("ja", { error: "Geef toestemming om uw reactie te gebruiken, anders kunnen we hem niet meenemen." }),
+    submissionKey: z.string().regex(/^[a-z0-9-]{8,64}$/),
+  })
+  .refine((v) => v.opinion || v.missing || v.helps, { message: "Vul minstens één vraag in.", path: ["opinion"] });

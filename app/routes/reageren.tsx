@@ -76,13 +76,20 @@ export default function ReactPage() {
                 {r.reaction.status === "draft" ? "Verder met de reactie" : "Ingediende reactie bekijken"}
               </a>
             ) : r.state === "open" || r.state === "late" ? (
-              <Form method="post">
-                <input type="hidden" name="roundId" value={r.roundId} />
-                <input type="hidden" name="organisationId" value={r.organisationId} />
-                <button type="submit" className="utrecht-button utrecht-button--primary-action">
-                  Reactie beginnen
-                </button>
-              </Form>
+              <>
+                <Form method="post">
+                  <input type="hidden" name="roundId" value={r.roundId} />
+                  <input type="hidden" name="organisationId" value={r.organisationId} />
+                  <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                    Reactie beginnen
+                  </button>
+                </Form>
+                <p className="utrecht-paragraph">
+                  <a className="utrecht-link" href={`/reageren/eenvoudig/${r.roundId}`}>
+                    Eenvoudig reageren: drie korte vragen
+                  </a>
+                </p>
+              </>
             ) : null}
           </li>
         ))}

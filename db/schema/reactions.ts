@@ -19,6 +19,7 @@ import { consultationRounds, visions, visionVersions } from "./visions";
 export const reactionKind = pgEnum("reaction_kind", ["advies", "reactie", "reactiebrief"]);
 export const adviceKind = pgEnum("advice_kind", ["gevraagd", "ongevraagd"]);
 export const reactionStatus = pgEnum("reaction_status", ["draft", "submitted", "withdrawn"]);
+export const publicationChoice = pgEnum("publication_choice", ["met_naam", "alleen_organisatie", "anoniem"]);
 
 export const reactions = pgTable(
   "reactions",
@@ -52,6 +53,10 @@ export const reactions = pgTable(
     revision: integer("revision").notNull().default(1),
     isLate: boolean("is_late").notNull().default(false),
     isAnonymous: boolean("is_anonymous").notNull().default(false),
+    /** How the reaction may be shown publicly once staff publish the results: name, organisation only, or anonymous. */
+    publicationChoice: publicationChoice("publication_choice"),
+    /** When the person agreed to that (plain mode for ervaringsdeskundigen). */
+    consentAt: timestamp("consent_at", { withTimezone: true }),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedById: uuid("submitted_by_id").references(() => users.id),
     submissionKey: text("submission_key").unique(),

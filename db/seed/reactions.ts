@@ -5,7 +5,7 @@ import { memberships, reactions } from "~db/schema";
 import { viewerForUser } from "~/auth/guards.server";
 import type { Db } from "~/lib/db.server";
 import { proposeLetterImport } from "~/reactions/letter-import.server";
-import { applyLetterImport, forwardReaction, operationOf, saveReaction, setSignatories, startReaction, submitReaction } from "~/reactions/reactions.server";
+import { applyLetterImport, forwardReaction, operationOf, saveReaction, setSignatories, startReaction, submitPlainReaction, submitReaction } from "~/reactions/reactions.server";
 import type { SeededOrganisations } from "./organisations";
 
 /** The Vlaardingen advies of 17 November 2025 as its members would paste it: from the address to the contactambtenaar. */
@@ -100,5 +100,23 @@ export async function seedReactions(db: Db, orgs: SeededOrganisations, visions: 
   );
   await setSignatories(db, provider, reactie.id, [orgs.users["aanbieder@example.org"]!]);
   await submitReaction(db, provider, reactie.id, { revision: await revisionOf(db, reactie.id), submissionKey: "demo-reactie-enver" }, new Date("2025-11-28T11:00:00Z"));
-  return { adviceId: advies.id, providerReactionId: reactie.id };
+  // A young person with lived experience, through the plain-language form.
+  const youngPerson = await viewerForUser(orgs.users["ervaringsdeskundige@example.org"]!);
+  const nearby = await sectionFor(/^nabij$/i);
+  const plain = await submitPlainReaction(
+    db,
+    youngPerson,
+    {
+      roundId: visions.firstRoundId,
+      organisationId: orgs.experienceExpertsId,
+      sectionKey: nearby,
+      opinion: "Goed dat hulp dichtbij moet zijn. Ik moest vroeg met twee bussen naar mijn afspraken, dat lukte niet altijd.",
+      missing: "Dat je zelf mag meepraten over wie je hulpverlener is.",
+      helps: "Eén vast persoon die je kunt appen en die blijft, ook als je 18 wordt.",
+      publication: "alleen_organisatie",
+      submissionKey: "demo-eenvoudig-jongerenpanel",
+    },
+    new Date("2025-11-26T16:00:00Z"),
+  );
+  return { adviceId: advies.id, providerReactionId: reactie.id, plainReactionId: plain.id };
 }

@@ -27,6 +27,7 @@ async function openRoundForAdvisoryCouncil(staff: Page) {
   await staff.getByLabel("Begin").fill(new Date(today.getTime() - 86400_000).toISOString().slice(0, 10));
   await staff.getByLabel("Einde reactietermijn").fill(later.toISOString().slice(0, 10));
   await staff.getByLabel(/Adviesraad Sociaal Domein Vlaardingen/).check();
+  await staff.getByLabel(/Jongerenpanel Rijnmond/).check();
   await staff.getByLabel(/Ik begrijp dat deze versie/).check();
   await staff.getByRole("button", { name: "Publiceren" }).click();
   await staff.getByRole("heading", { name: "Consultatierondes" }).waitFor();
@@ -100,5 +101,36 @@ describe("reacting to a visie", () => {
     await chair.getByRole("heading", { name: "Ontvangstbevestiging" }).waitFor();
     expect(await chair.getByText(/ASDV-\d+/).count()).toBeGreaterThan(0);
     await expectAccessible(chair);
+  });
+
+  test("plain mode works at 360 px wide without JavaScript: three questions, a visibility choice and consent", async () => {
+    // axe-core needs JavaScript, so a second, scripted context at the same width checks each page the no-JS person sees.
+    const checker = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await logInAs(checker, app.baseUrl, "ervaringsdeskundige@example.org");
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await logInAs(page, app.baseUrl, "ervaringsdeskundige@example.org");
+    await page.goto(`${app.baseUrl}/reageren`);
+    await page.getByRole("link", { name: "Eenvoudig reageren: drie korte vragen" }).first().click();
+    await page.getByRole("heading", { name: "Zeg wat u ervan vindt" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await checker.goto(page.url());
+    await expectAccessible(checker);
+    await page.getByLabel(/Ik vind het goed/).check();
+    await page.getByRole("button", { name: "Versturen" }).click();
+    await page.getByText("Vul minstens één vraag in.").waitFor();
+    await page.getByLabel("Wat mist u?").fill("Dat jongeren zelf hun hulpverlener kunnen kiezen.");
+    await page.getByLabel("Nee, zonder naam (anoniem)").check();
+    await page.getByRole("button", { name: "Versturen" }).click();
+    await page.getByText("Geef toestemming om uw reactie te gebruiken").waitFor();
+    expect(await page.getByLabel("Wat mist u?").inputValue()).toBe("Dat jongeren zelf hun hulpverlener kunnen kiezen.");
+    await page.getByLabel(/Ik vind het goed/).check();
+    await page.getByRole("button", { name: "Versturen" }).click();
+    await page.getByRole("heading", { name: "Ontvangstbevestiging" }).waitFor();
+    expect(await page.getByText("Wat ik mis: Dat jongeren zelf hun hulpverlener kunnen kiezen.").count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await checker.goto(page.url());
+    await expectAccessible(checker);
+    await context.close();
   });
 });

@@ -243,3 +243,18 @@ describe("importing an existing letter", () => {
     expect(sectionsOfVersion.length).toBeGreaterThan(0);
   });
 });
+
+describe("plain mode", () => {
+  test("three answers become points, the choice and consent are recorded, and it is submitted once", async () => {
+    const { submitPlainReaction } = await import("~/reactions/reactions.server");
+    const s = await scenario();
+    const section = s.versionSections.find((x) => x.title === "Nabij")!;
+    const input = { roundId: s.roundId, organisationId: s.council.id, sectionKey: section.key, opinion: "Goed.", missing: "", helps: "Een vast persoon.", publication: "anoniem" as const, submissionKey: "plain-key-0001" };
+    const first = await submitPlainReaction(database.db, s.member, input, OPEN);
+    const again = await submitPlainReaction(database.db, s.member, input, OPEN);
+    expect(again.id).toBe(first.id);
+    expect(first).toMatchObject({ status: "submitted", publicationChoice: "anoniem", isAnonymous: true });
+    const stored = await database.db.select().from(points).where(eq(points.reactionId, first.id));
+    expect(stored.map((p) => p.plainText).sort()).toEqual(["Wat ik ervan vind: Goed.", "Wat mij zou helpen: Een vast persoon."]);
+  });
+});
