@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import {
+  anchorResolutions,
   consultationRounds,
   memberships,
   organisations,
@@ -214,8 +215,18 @@ export async function loadReactionDetails(db: Db, reactionId: string) {
   const anchorRows = pointRows.length
     ? await db.select().from(pointAnchors).where(inArray(pointAnchors.pointId, pointRows.map((p) => p.id)))
     : [];
+  const resolutionRows = anchorRows.length
+    ? await db
+        .select({ anchorId: anchorResolutions.anchorId, state: anchorResolutions.state, foundText: anchorResolutions.foundText, versionNumber: visionVersions.number, versionLabel: visionVersions.label })
+        .from(anchorResolutions)
+        .innerJoin(visionVersions, eq(visionVersions.id, anchorResolutions.versionId))
+        .where(inArray(anchorResolutions.anchorId, anchorRows.map((a) => a.id)))
+    : [];
+  /** Where each anchor stands in the newest later version. */
+  const latestResolution = (anchorId: string) =>
+    resolutionRows.filter((r) => r.anchorId === anchorId).sort((a, b) => b.versionNumber - a.versionNumber)[0] ?? null;
   return {
-    points: pointRows.map((p) => ({ ...p, anchors: anchorRows.filter((a) => a.pointId === p.id) })),
+    points: pointRows.map((p) => ({ ...p, anchors: anchorRows.filter((a) => a.pointId === p.id).map((a) => ({ ...a, resolution: latestResolution(a.id) })) })),
     signatories: signatoryRows,
   };
 }
@@ -714,4 +725,44 @@ export async function submitPlainReaction(db: Db, viewer: Viewer, input: PlainRe
   });
   const [current] = await db.select({ revision: reactions.revision }).from(reactions).where(eq(reactions.id, reaction.id));
   return submitReaction(db, viewer, reaction.id, { revision: current!.revision, submissionKey: input.submissionKey }, now);
+}
+
+/** Staff: the submitted reactions of a visie (drafts stay with their organisation), newest first, paginated. */
+export async function listSubmittedReactions(db: Db, visionId: string, page: number, pageSize = 25) {
+  const where = and(eq(reactions.visionId, visionId), ne(reactions.status, "draft"));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: reactions.id,
+        kind: reactions.kind,
+        status: reactions.status,
+        submittedAt: reactions.submittedAt,
+        isLate: reactions.isLate,
+        forwardedAt: reactions.forwardedAt,
+        organisation: organisations.name,
+        versionLabel: visionVersions.label,
+        points: sql<number>`(select count(*) from ${points} where ${points.reactionId} = ${reactions.id})`,
+      })
+      .from(reactions)
+      .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
+      .innerJoin(visionVersions, eq(visionVersions.id, reactions.versionId))
+      .where(where)
+      .orderBy(sql`${reactions.submittedAt} desc nulls last`, asc(organisations.name))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ value: sql<number>`count(*)` }).from(reactions).where(where),
+  ]);
+  return { rows, total: Number(total?.value ?? 0), pageSize };
+}
+
+/** Staff see per section how many submitted points refer to it (one grouped query). */
+export async function pointCountsBySection(db: Db, visionId: string) {
+  const rows = await db
+    .select({ sectionKey: pointAnchors.sectionKey, count: sql<number>`count(distinct ${points.id})` })
+    .from(pointAnchors)
+    .innerJoin(points, eq(points.id, pointAnchors.pointId))
+    .innerJoin(reactions, eq(reactions.id, points.reactionId))
+    .where(and(eq(points.visionId, visionId), eq(reactions.status, "submitted")))
+    .groupBy(pointAnchors.sectionKey);
+  return Object.fromEntries(rows.map((r) => [r.sectionKey, Number(r.count)]));
 }

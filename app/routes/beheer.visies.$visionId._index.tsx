@@ -108,6 +108,11 @@ export default function StaffVisionPage() {
         </div>
       ) : null}
 
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${base}/reacties`}>
+          Ontvangen reacties bekijken
+        </a>
+      </p>
       <h2 className="utrecht-heading-2">Versies</h2>
       <ul className="utrecht-unordered-list">
         {data.versions.map((v) => (

@@ -85,7 +85,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       isGeneral: p.isGeneral,
       sectionKeys: p.anchors.map((a) => a.sectionKey),
       quote: p.anchors.find((a) => a.exact)?.exact ?? "",
-      anchors: p.anchors.map((a) => ({ section: sectionTitle(a.sectionKey), quote: a.exact })),
+      anchors: p.anchors.map((a) => ({
+        section: sectionTitle(a.sectionKey),
+        quote: a.exact,
+        later: a.resolution ? { state: a.resolution.state, foundText: a.resolution.foundText, version: `versie ${a.resolution.versionNumber} (${a.resolution.versionLabel})` } : null,
+      })),
     })),
     letterDateLabel: reaction.letterDate ? formatDate(reaction.letterDate) : null,
   };
@@ -215,6 +219,14 @@ function SubmittedReaction() {
             </p>
             {p.quote ? <blockquote className="utrecht-blockquote">“{p.quote}”</blockquote> : null}
             <p className="utrecht-paragraph reaction-text">{p.text}</p>
+            {p.anchors.map((a, i) =>
+              a.later ? (
+                <p key={i} className="utrecht-paragraph muted anchor-status">
+                  In {a.later.version}: {anchorStateLabel(a.later.state, !!a.quote)}
+                  {a.later.state === "changed" && a.later.foundText ? ` — nu: “${a.later.foundText}”` : ""}
+                </p>
+              ) : null,
+            )}
           </li>
         ))}
       </ol>
@@ -226,6 +238,13 @@ function SubmittedReaction() {
       ) : null}
     </article>
   );
+}
+
+function anchorStateLabel(state: string, quoted: boolean) {
+  if (state === "removed") return quoted ? "passage verwijderd" : "onderdeel verwijderd";
+  if (state === "changed") return "passage gewijzigd";
+  if (state === "section") return "onderdeel bestaat nog";
+  return "passage ongewijzigd";
 }
 
 function ReactionEditor({ actionData }: { actionData: ActionData | null }) {

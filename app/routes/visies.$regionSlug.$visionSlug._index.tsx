@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getViewer, notFound } from "~/auth/guards.server";
-import { draftsForVersion } from "~/reactions/reactions.server";
+import { draftsForVersion, pointCountsBySection } from "~/reactions/reactions.server";
+import { isStaff } from "~/auth/roles";
 import { QuoteButton } from "~/components/QuoteButton";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
@@ -19,10 +20,16 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", number);
   if (!found) throw notFound();
   const viewer = await getViewer(request, context);
-  const [sectionRows, drafts] = await Promise.all([readingSections(db(), found.version.id), draftsForVersion(db(), viewer, found.version.id)]);
+  const staffView = !!viewer && isStaff(viewer, found.vision.regionId);
+  const [sectionRows, drafts, pointCounts] = await Promise.all([
+    readingSections(db(), found.version.id),
+    draftsForVersion(db(), viewer, found.version.id),
+    staffView ? pointCountsBySection(db(), found.vision.id) : Promise.resolve({} as Record<string, number>),
+  ]);
   const rows = withDepth(sectionRows);
   return {
     drafts,
+    pointCounts,
     vision: found.vision,
     version: { ...found.version, publishedAt: found.version.publishedAt ? formatDate(found.version.publishedAt) : "" },
     versions: found.versions.map((v) => ({ number: v.number, label: v.label })),
@@ -42,7 +49,7 @@ function headingFor(depth: number) {
 }
 
 export default function ReadingPage() {
-  const { vision, version, versions, sections, drafts } = useLoaderData<typeof loader>();
+  const { vision, version, versions, sections, drafts, pointCounts } = useLoaderData<typeof loader>();
   const toc = sections.filter((s) => s.depth <= 2 && s.kind !== "begrip" && s.kind !== "afspraak");
   const older = versions.filter((v) => v.number < version.number);
   return (
@@ -107,6 +114,11 @@ export default function ReadingPage() {
                 #
               </a>
             </Heading>
+            {pointCounts[s.key] ? (
+              <p className="utrecht-paragraph muted">
+                <strong>{pointCounts[s.key]}</strong> {pointCounts[s.key] === 1 ? "punt verwijst" : "punten verwijzen"} naar dit onderdeel (alleen zichtbaar voor de regio).
+              </p>
+            ) : null}
             {s.kind !== "hoofdstuk" && s.kind !== "paragraaf" ? (
               <p className="utrecht-paragraph muted reading__kind">{sectionKindLabels[s.kind as SectionKind]}</p>
             ) : null}

@@ -6,7 +6,7 @@ import { compareVersions, renderDiffHtml, summariseChanges } from "./diff";
 /** A published version for the public reading view; drafts are never returned. */
 export async function findPublishedVersion(db: Db, regionSlug: string, visionSlug: string, number: number | null) {
   const [vision] = await db
-    .select({ id: visions.id, title: visions.title, slug: visions.slug, regionName: regions.name, regionSlug: regions.slug })
+    .select({ id: visions.id, title: visions.title, slug: visions.slug, regionId: visions.regionId, regionName: regions.name, regionSlug: regions.slug })
     .from(visions)
     .innerJoin(regions, eq(regions.id, visions.regionId))
     .where(and(eq(regions.slug, regionSlug), eq(visions.slug, visionSlug)));

@@ -20,6 +20,7 @@ import { appUrl } from "~/lib/env.server";
 import { isUniqueViolation } from "~/lib/errors.server";
 import { formatDate } from "~/lib/dates";
 import { queueMessage } from "~/lib/outbox.server";
+import { resolveAnchorsForVersion } from "~/reactions/anchor-carryover.server";
 import type { ImportedSection } from "./sections-model";
 import { flattenSections } from "./sections-model";
 
@@ -228,6 +229,8 @@ export async function publishDraft(
       before: { status: "draft" },
       after: { status: "published", label: input.label, number: published.number, sections: rendered.length },
     });
+    // Every earlier point's passage is looked for again in this version.
+    await resolveAnchorsForVersion(tx, visionId, published.id);
     let roundId: string | null = null;
     if (input.round) roundId = await openRound(tx, actorId, regionId, vision, published, input.round, now);
     return { version: published, roundId };

@@ -1,7 +1,7 @@
 import type { Db } from "~/lib/db.server";
 import { isSeeded, seedOrganisations } from "./organisations";
 import { seedReactions } from "./reactions";
-import { seedVisions } from "./visions";
+import { seedDefinitive, seedFirstConcept } from "./visions";
 
 export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
 
@@ -12,7 +12,8 @@ export const DEFAULT_DEMO_PASSWORD = "herleidbaar-demo-2026";
 export async function seedDemo(db: Db, password: string) {
   if (await isSeeded(db)) return { seeded: false as const };
   const organisations = await seedOrganisations(db, password);
-  const visions = await seedVisions(db, organisations);
-  const reactions = await seedReactions(db, organisations, visions);
-  return { seeded: true as const, organisations, visions, reactions };
+  const firstConcept = await seedFirstConcept(db, organisations);
+  const reactions = await seedReactions(db, organisations, firstConcept);
+  const definitive = await seedDefinitive(db, organisations, firstConcept.visionId);
+  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions };
 }

@@ -7,6 +7,7 @@ import type { Db } from "~/lib/db.server";
 import { proposeLetterImport } from "~/reactions/letter-import.server";
 import { applyLetterImport, forwardReaction, operationOf, saveReaction, setSignatories, startReaction, submitPlainReaction, submitReaction } from "~/reactions/reactions.server";
 import type { SeededOrganisations } from "./organisations";
+import { REWORDED_SENTENCE } from "./visions";
 
 /** The Vlaardingen advies of 17 November 2025 as its members would paste it: from the address to the contactambtenaar. */
 export function adviceLetterSeedText(): string {
@@ -84,7 +85,8 @@ export async function seedReactions(db: Db, orgs: SeededOrganisations, visions: 
           kind: "vraag",
           body: "Hoe wordt de casusregie bij lokale teams belegd als een gezin ook specialistische hulp van een aanbieder krijgt? Wie houdt dan het overzicht?",
           sectionKeys: caseManagement ? [caseManagement] : [],
-          quote: null,
+          // Quoted, so the definitive version shows how this passage changed.
+          quote: caseManagement ? REWORDED_SENTENCE.before : null,
         },
         {
           id: created[1]!.id,

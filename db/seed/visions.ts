@@ -19,6 +19,16 @@ export function regiovisieSeedText(): string {
   return lines.slice(start, end).join("\n");
 }
 
+/** Replaces a sentence in the section's text nodes (as an editor would, by typing). */
+function replaceText(doc: JSONContent, from: string, to: string): JSONContent {
+  const walk = (node: JSONContent): JSONContent => ({
+    ...node,
+    ...(typeof node.text === "string" ? { text: node.text.replace(from, to) } : {}),
+    ...(node.content ? { content: node.content.map(walk) } : {}),
+  });
+  return walk(doc);
+}
+
 function appendParagraph(doc: JSONContent, text: string): JSONContent {
   return { type: "doc", content: [...(doc.content ?? []), { type: "paragraph", content: [{ type: "text", text }] }] };
 }
@@ -28,7 +38,7 @@ function appendParagraph(doc: JSONContent, text: string): JSONContent {
  * consultation round (closed since 30 November 2025), then changed after the reactions and
  * published as "definitief" on 19 December 2025, so the compare view has something to show.
  */
-export async function seedVisions(db: Db, orgs: SeededOrganisations) {
+export async function seedFirstConcept(db: Db, orgs: SeededOrganisations) {
   const staff = orgs.users["regioredactie@example.org"]!;
   const created = await createVision(db, staff, orgs.regionId, { title: "Regiovisie Jeugdhulp Rijnmond 2026-2030", slug: DEMO_VISION_SLUG });
   if (!created.ok) throw new Error(created.message);
@@ -58,10 +68,20 @@ export async function seedVisions(db: Db, orgs: SeededOrganisations) {
     },
     new Date("2025-10-01T08:00:00Z"),
   );
+  return { visionId, firstVersionId: first.version.id, firstRoundId: first.roundId! };
+}
 
+export const REWORDED_SENTENCE = {
+  before: "Dit kan alleen als casusregie effectief wordt belegd bij lokale teams en het estafettemodel wordt doorbroken.",
+  after: "Dit kan alleen als casusregie effectief wordt belegd bij lokale teams, met één vaste casusregisseur per gezin, en het estafettemodel wordt doorbroken.",
+};
+
+/** After the reactions: the changes staff made, published as "definitief" on 19 December 2025. */
+export async function seedDefinitive(db: Db, orgs: SeededOrganisations, visionId: string) {
+  const staff = orgs.users["regioredactie@example.org"]!;
   await ensureDraft(db, staff, orgs.regionId, visionId);
   const draftSections = async () => listSections(db, (await getDraft(db, visionId))!.id);
-  const edit = async (titlePattern: RegExp, text: string) => {
+  const edit = async (titlePattern: RegExp, change: (doc: JSONContent) => JSONContent) => {
     const section = (await draftSections()).find((s) => titlePattern.test(s.title));
     if (!section) return;
     const draft = (await getDraft(db, visionId))!;
@@ -69,15 +89,17 @@ export async function seedVisions(db: Db, orgs: SeededOrganisations) {
       title: section.title,
       kind: section.kind,
       number: section.number,
-      content: appendParagraph(section.content as JSONContent, text),
+      content: change(section.content as JSONContent),
       revision: draft.revision,
     });
   };
-  await edit(
-    /samenhangende ondersteuning/i,
-    "De casusregisseur van het lokale team is het vaste aanspreekpunt voor het gezin. Hij of zij blijft betrokken tot het gezin zonder hulp verder kan.",
+  await edit(/samenhangende ondersteuning/i, (doc) =>
+    appendParagraph(
+      replaceText(doc, REWORDED_SENTENCE.before, REWORDED_SENTENCE.after),
+      "De casusregisseur van het lokale team is het vaste aanspreekpunt voor het gezin. Hij of zij blijft betrokken tot het gezin zonder hulp verder kan.",
+    ),
   );
-  await edit(/^nabij$/i, "Investeren in preventie, zoals laagdrempelige opvoedondersteuning voor ouders, is een voorwaarde om deze ambitie waar te maken.");
+  await edit(/^nabij$/i, (doc) => appendParagraph(doc, "Investeren in preventie, zoals laagdrempelige opvoedondersteuning voor ouders, is een voorwaarde om deze ambitie waar te maken."));
   const expectations = (await draftSections()).find((s) => /onderlinge verwachtingen/i.test(s.title));
   if (expectations) {
     const added = await addSection(db, staff, orgs.regionId, visionId, { title: "Uitvoeringsplan", kind: "paragraaf", parentKey: expectations.key });
@@ -104,5 +126,5 @@ export async function seedVisions(db: Db, orgs: SeededOrganisations) {
     });
   }
   const definitive = await publishDraft(db, staff, orgs.regionId, visionId, { label: "definitief", isDefinitive: true, round: null }, new Date("2025-12-19T12:00:00Z"));
-  return { visionId, firstVersionId: first.version.id, firstRoundId: first.roundId!, definitiveVersionId: definitive.version.id };
+  return { definitiveVersionId: definitive.version.id };
 }

@@ -61,3 +61,15 @@ describe("demo reactions", () => {
     expect(adviesPoints.every((p) => p.isGeneral || anchors.some((a) => a.pointId === p.id))).toBe(true);
   });
 });
+
+describe("anchors across versions", () => {
+  test("publishing the definitive version finds every quoted passage again and reports how it changed", async () => {
+    const { anchorResolutions } = await import("~db/schema");
+    const resolutions = await database.db.select().from(anchorResolutions);
+    const changed = resolutions.find((r) => r.state === "changed");
+    expect(changed?.foundText).toContain("met één vaste casusregisseur per gezin");
+    // Section-only anchors (the imported advies) are carried over by their stable key.
+    expect(resolutions.filter((r) => r.state === "section").length).toBeGreaterThanOrEqual(9);
+    expect(resolutions.some((r) => r.state === "removed")).toBe(false);
+  });
+});

@@ -258,3 +258,18 @@ describe("plain mode", () => {
     expect(stored.map((p) => p.plainText).sort()).toEqual(["Wat ik ervan vind: Goed.", "Wat mij zou helpen: Een vast persoon."]);
   });
 });
+
+describe("staff overview", () => {
+  test("staff see submitted reactions only, and per section how many points refer to it", async () => {
+    const { listSubmittedReactions, pointCountsBySection } = await import("~/reactions/reactions.server");
+    const s = await scenario();
+    const { reaction } = await readyDraft(s);
+    const visionId = reaction.visionId;
+    expect((await listSubmittedReactions(database.db, visionId, 1)).total).toBe(0);
+    expect(await pointCountsBySection(database.db, visionId)).toEqual({});
+    await submitReaction(database.db, s.member, reaction.id, { revision: await revision(reaction.id), submissionKey: "k-staff-0001" }, OPEN);
+    const list = await listSubmittedReactions(database.db, visionId, 1);
+    expect(list.rows.map((r) => [r.organisation, Number(r.points)])).toEqual([[s.council.name, 1]]);
+    expect(await pointCountsBySection(database.db, visionId)).toEqual({ [s.versionSections[0]!.key]: 1 });
+  });
+});
