@@ -7,7 +7,7 @@ import { QuoteButton } from "~/components/QuoteButton";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { findPublishedVersion, readingSections, withDepth } from "~/visions/reading.server";
-import { sectionKindLabels, type SectionKind } from "~/visions/schema";
+import { sectionKindLabels, type SectionKind } from "~/visions/section-kinds";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vision.title} (${data.version.label}) — Herleidbaar` : "Regiovisie — Herleidbaar" },

@@ -1,16 +1,8 @@
 import { requiredText, z } from "~/lib/zod";
 
-export const sectionKinds = ["hoofdstuk", "paragraaf", "bouwsteen", "afspraak", "leidend_principe", "begrip"] as const;
-export type SectionKind = (typeof sectionKinds)[number];
+import { sectionKinds } from "./section-kinds";
 
-export const sectionKindLabels: Record<SectionKind, string> = {
-  hoofdstuk: "hoofdstuk",
-  paragraaf: "paragraaf",
-  bouwsteen: "bouwsteen",
-  afspraak: "afspraak",
-  leidend_principe: "leidend principe",
-  begrip: "begrip",
-};
+export { sectionKindLabels, sectionKinds, type SectionKind } from "./section-kinds";
 
 export const CreateVisionSchema = z.object({
   title: requiredText("de titel", 200),
