@@ -63,12 +63,11 @@ export default function EmailPreviewsPage() {
             </div>
           </dl>
           <h3 className="utrecht-heading-3">Opgemaakte versie</h3>
-          <iframe
-            title={`Voorbeeld van de e-mail: ${current.label}`}
-            srcDoc={data.preview.html}
-            sandbox=""
-            style={{ width: "100%", height: "40rem", border: "1px solid #ccc", background: "#fff" }}
-          />
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={`/beheer/e-mail-voorbeeld?sjabloon=${data.preview.name}`} target="_blank" rel="noreferrer">
+              Opgemaakte versie openen (nieuw tabblad)
+            </a>
+          </p>
           <h3 className="utrecht-heading-3">Alleen tekst</h3>
           <div className="mailbox-body">{data.preview.text}</div>
         </section>

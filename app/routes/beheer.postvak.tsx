@@ -279,15 +279,11 @@ export default function MailboxPage() {
           <h3 className="utrecht-heading-3">Tekst</h3>
           <div className="mailbox-body">{selected.textBody ?? "Dit bericht wordt zo opgemaakt; de tekst verschijnt daarna hier."}</div>
           {selected.htmlBody ? (
-            <details>
-              <summary>Opgemaakte versie (HTML) bekijken</summary>
-              <iframe
-                title={`Opgemaakte versie van: ${selected.subject}`}
-                srcDoc={selected.htmlBody}
-                sandbox=""
-                style={{ width: "100%", height: "36rem", border: "1px solid #ccc", background: "#fff" }}
-              />
-            </details>
+            <p className="utrecht-paragraph">
+              <a className="utrecht-link" href={`/beheer/postvak-html?bericht=${selected.id}`} target="_blank" rel="noreferrer">
+                Opgemaakte versie (HTML) openen (nieuw tabblad)
+              </a>
+            </p>
           ) : null}
         </section>
       ) : null}
