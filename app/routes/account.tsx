@@ -78,6 +78,11 @@ export default function AccountPage() {
           ))}
         </ul>
       )}
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href="/account/meldingen">
+          E-mailmeldingen instellen (direct of één keer per dag)
+        </a>
+      </p>
       <h2 className="utrecht-heading-2">Wachtwoord wijzigen</h2>
       <p className="utrecht-paragraph">Na het wijzigen wordt u op al uw andere apparaten uitgelogd.</p>
       {actionData?.changed ? (
