@@ -766,3 +766,25 @@ export async function pointCountsBySection(db: Db, visionId: string) {
     .groupBy(pointAnchors.sectionKey);
   return Object.fromEntries(rows.map((r) => [r.sectionKey, Number(r.count)]));
 }
+
+/**
+ * A member withdraws a submitted reaction while the round is open: it stays on record (status
+ * withdrawn, time and audit event), and the organisation may start a new one.
+ */
+export async function withdrawReaction(db: Db, viewer: Viewer, reactionId: string, now = new Date()) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found?.isMember) throw new ReactionError("Alleen leden van de organisatie kunnen de reactie intrekken.", "forbidden");
+  if (found.reaction.status !== "submitted") throw new ReactionError("Alleen een ingediende reactie kan worden ingetrokken.");
+  const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, found.reaction.roundId!));
+  if (!round || roundState(round, now) === "closed") throw new ReactionError("De reactietermijn is voorbij; intrekken kan niet meer. Neem contact op met de regio.", "closed");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(reactions)
+      .set({ status: "withdrawn", withdrawnAt: now })
+      .where(and(eq(reactions.id, reactionId), eq(reactions.status, "submitted")))
+      .returning();
+    if (!row) throw new ReactionError("Deze reactie is al ingetrokken.");
+    await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.withdraw", entityType: "reaction", entityId: reactionId, before: { status: "submitted" }, after: { status: "withdrawn", withdrawnAt: now } });
+    return row;
+  });
+}

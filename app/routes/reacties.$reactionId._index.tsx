@@ -49,6 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
   return {
     canEdit: found.canEdit,
+    canWithdraw: found.isMember && reaction.status === "submitted",
+    withdrawnAt: reaction.withdrawnAt ? formatDateTime(reaction.withdrawnAt) : null,
     submissionKey: newSubmissionKey(),
     organisation: { name: organisation.name, type: organisationTypeLabels[organisation.type as OrganisationType] },
     vision: { title: vision.title, version: version.label },
@@ -165,7 +167,11 @@ function SubmittedReaction() {
   const received = typeof data.reaction.submittedAt === "string";
   return (
     <article>
-      {received ? (
+      {data.withdrawnAt ? (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <p className="utrecht-paragraph">Deze reactie is ingetrokken op {data.withdrawnAt}. Hij blijft bewaard, maar wordt niet meer beantwoord.</p>
+        </div>
+      ) : received ? (
         <div className="utrecht-alert utrecht-alert--ok" role="status">
           <h2 className="utrecht-heading-3">Ontvangstbevestiging</h2>
           <p className="utrecht-paragraph">
@@ -235,6 +241,14 @@ function SubmittedReaction() {
         <p className="utrecht-paragraph">
           Ondertekend door: {data.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ""}`).join(", ")}
         </p>
+      ) : null}
+      {data.canWithdraw ? (
+        <Form method="post" action={`/reacties/${data.reaction.id}/intrekken`}>
+          <p className="utrecht-paragraph muted">Intrekken kan zolang de reactietermijn loopt. De ingetrokken reactie blijft bewaard.</p>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Reactie intrekken
+          </button>
+        </Form>
       ) : null}
     </article>
   );

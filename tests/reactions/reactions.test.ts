@@ -273,3 +273,19 @@ describe("staff overview", () => {
     expect(await pointCountsBySection(database.db, visionId)).toEqual({ [s.versionSections[0]!.key]: 1 });
   });
 });
+
+describe("withdrawal", () => {
+  test("withdrawing keeps the reaction on record and lets the organisation start a new one; not after the deadline", async () => {
+    const { withdrawReaction } = await import("~/reactions/reactions.server");
+    const s = await scenario();
+    const { reaction } = await readyDraft(s);
+    await submitReaction(database.db, s.member, reaction.id, { revision: await revision(reaction.id), submissionKey: "k-withdraw-01" }, OPEN);
+    await expect(withdrawReaction(database.db, s.outsider, reaction.id, OPEN)).rejects.toThrow(/Alleen leden/);
+    await expect(withdrawReaction(database.db, s.member, reaction.id, new Date("2026-05-01"))).rejects.toThrow(/voorbij/);
+    const withdrawn = await withdrawReaction(database.db, s.member, reaction.id, OPEN);
+    expect(withdrawn.status).toBe("withdrawn");
+    expect(await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, reaction.id), eq(auditEvents.action, "reaction.withdraw")))).toHaveLength(1);
+    const fresh = await startReaction(database.db, s.member, { roundId: s.roundId, organisationId: s.council.id }, OPEN);
+    expect(fresh.id).not.toBe(reaction.id);
+  });
+});
