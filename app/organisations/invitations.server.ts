@@ -103,29 +103,50 @@ export async function findUsableInvitation(db: Db, token: string, now = new Date
   return { ...row, userHasPassword: !!row.userHasPassword };
 }
 
-export type AcceptResult = { ok: true; token: string; expiresAt: Date; userId: string } | { ok: false; message: string };
+export type AcceptResult =
+  | { ok: true; userId: string; session: { token: string; expiresAt: Date } | null }
+  | { ok: false; message: string; needsLogin?: boolean };
 
-/** Single use: the link is marked used in the same transaction that creates the account. */
-export async function acceptInvitation(db: Db, token: string, password: string | null, now = new Date()): Promise<AcceptResult> {
+export const existingAccountMessage =
+  "Er bestaat al een account met dit e-mailadres. Log eerst in met dat account en open de uitnodigingslink daarna opnieuw.";
+
+/**
+ * Single use: the link is marked used in the same transaction that creates the account. A link never
+ * logs anyone into an existing account: whoever holds it must already be logged in as that account
+ * (staff can read outgoing messages, so a link alone proves nothing about an existing account).
+ */
+export async function acceptInvitation(
+  db: Db,
+  token: string,
+  password: string | null,
+  now = new Date(),
+  loggedInUserId: string | null = null,
+): Promise<AcceptResult> {
   const passwordHash = password ? await hashPassword(password) : null;
   return db.transaction(async (tx) => {
+    const [pending] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
+    if (!pending) return { ok: false as const, message: invitationMessages.unusable };
+    let [user] = await tx.select().from(users).where(eq(users.email, pending.email));
+    const existingAccount = !!user?.passwordHash;
+    if (existingAccount && loggedInUserId !== user!.id) return { ok: false as const, message: existingAccountMessage, needsLogin: true };
+    if (!existingAccount && !passwordHash) return { ok: false as const, message: "Kies een wachtwoord." };
     const [invitation] = await tx
       .update(invitations)
       .set({ usedAt: now })
-      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
+      .where(and(eq(invitations.id, pending.id), isNull(invitations.usedAt)))
       .returning();
     if (!invitation) return { ok: false as const, message: invitationMessages.unusable };
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, invitation.organisationId));
-    let [user] = await tx.select().from(users).where(eq(users.email, invitation.email));
     if (!user) {
-      if (!passwordHash) return { ok: false as const, message: "Kies een wachtwoord." };
       [user] = await tx
         .insert(users)
-        .values({ email: invitation.email, name: invitation.name, passwordHash, passwordChangedAt: now })
+        .values({ email: invitation.email, name: invitation.name, passwordHash: passwordHash!, passwordChangedAt: now })
         .returning();
-    } else if (!user.passwordHash) {
-      if (!passwordHash) return { ok: false as const, message: "Kies een wachtwoord." };
-      await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    } else if (!existingAccount) {
+      await tx.update(users).set({ passwordHash: passwordHash!, passwordChangedAt: now }).where(eq(users.id, user.id));
     }
     await tx
       .insert(memberships)
@@ -139,7 +160,8 @@ export async function acceptInvitation(db: Db, token: string, password: string |
       entityId: invitation.id,
       after: { organisationId: invitation.organisationId, role: invitation.role, userId: user!.id },
     });
-    const session = await createSession(tx, user!.id, now);
-    return { ok: true as const, userId: user!.id, ...session };
+    // A new account gets its first session; someone already logged in keeps theirs.
+    const session = existingAccount ? null : await createSession(tx, user!.id, now);
+    return { ok: true as const, userId: user!.id, session };
   });
 }

@@ -8,14 +8,16 @@ import { roleLabels } from "~/auth/roles";
 import { sessionCookie } from "~/auth/session.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";
+import { getViewer } from "~/auth/guards.server";
 import { acceptInvitation, findUsableInvitation } from "~/organisations/invitations.server";
 import { invitationMessages } from "~/organisations/messages";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging — Herleidbaar" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(db(), params.token ?? "");
   if (!invitation) return { invitation: null };
+  const viewer = await getViewer(request, context);
   return {
     invitation: {
       name: invitation.name,
@@ -23,6 +25,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
       role: roleLabels[invitation.role],
       organisationName: invitation.organisationName,
       needsPassword: !invitation.userHasPassword,
+      /** An existing account accepts only while logged in as itself. */
+      mustLogIn: invitation.userHasPassword && viewer?.user.email !== invitation.email,
+      loginHref: `/inloggen?terug=${encodeURIComponent(new URL(request.url).pathname)}`,
     },
   };
 }
@@ -40,9 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     password = submission.value.password;
   }
-  const result = await acceptInvitation(db(), token, password);
+  const viewer = await getViewer(request, context);
+  const result = await acceptInvitation(db(), token, password, new Date(), viewer?.user.id ?? null);
   if (!result.ok) return { result: null, error: result.message };
-  context.setCookie(sessionCookie(result.token, result.expiresAt));
+  if (result.session) context.setCookie(sessionCookie(result.session.token, result.session.expiresAt));
   throw redirect("/account?welkom=1");
 }
 
@@ -87,6 +93,14 @@ export default function InvitationPage() {
             <SubmitButton>Wachtwoord opslaan en inloggen</SubmitButton>
           </Form>
         </>
+      ) : invitation.mustLogIn ? (
+        <p className="utrecht-paragraph">
+          U heeft al een account met dit e-mailadres.{" "}
+          <a className="utrecht-link" href={invitation.loginHref}>
+            Log eerst in
+          </a>{" "}
+          en neem daarna de uitnodiging aan.
+        </p>
       ) : (
         <Form method="post" className="form-stack">
           <p className="utrecht-paragraph">U heeft al een account. Bevestig dat u zich bij deze organisatie aansluit.</p>

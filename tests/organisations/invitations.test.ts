@@ -109,3 +109,19 @@ describe("invitations", () => {
     expect(result).toMatchObject({ ok: false, field: "email" });
   });
 });
+
+describe("existing accounts", () => {
+  test("an invitation link never logs anyone into an existing account; logged in as that account it adds the membership", async () => {
+    const { organisation, admin } = await setup();
+    const existing = await createUserRecord(database.db, { email: "bestaand@example.org" });
+    const invite = await inviteToOrganisation(database.db, admin.id, organisation, { name: "Bestaand", email: existing.email, role: "member" });
+    if (!invite.ok) throw new Error("invite failed");
+    const refused = await acceptInvitation(database.db, tokenOf(invite.link), null);
+    expect(refused).toMatchObject({ ok: false, needsLogin: true });
+    expect(await acceptInvitation(database.db, tokenOf(invite.link), null, new Date(), admin.id)).toMatchObject({ ok: false, needsLogin: true });
+    expect(await database.db.select().from(memberships).where(eq(memberships.userId, existing.id))).toHaveLength(0);
+    const accepted = await acceptInvitation(database.db, tokenOf(invite.link), null, new Date(), existing.id);
+    expect(accepted).toMatchObject({ ok: true, session: null });
+    expect(await database.db.select().from(memberships).where(eq(memberships.userId, existing.id))).toHaveLength(1);
+  });
+});

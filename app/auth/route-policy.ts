@@ -1,0 +1,308 @@
+/**
+ * The access-control matrix: every route module in app/routes with, for its loader and its action
+ * separately, who may use it. One table for the whole app, shared by the tests (a route missing
+ * here fails `tests/security/route-table.test.ts`; every row is walked for every role in
+ * `tests/security/access-matrix.test.ts`) and usable by the UI or the documentation.
+ *
+ * Outcomes for everyone who is *not* allowed follow the conventions of `app/auth/guards.server.ts`:
+ * no session → 302 to `/inloggen?terug=…`; logged in with the wrong role → 403; a resource of
+ * another region, or one the viewer may not see → 404, never data.
+ */
+
+/**
+ * Who may use a loader or action.
+ *
+ * - `public`: anyone, with or without a session.
+ * - `published`: anyone, but only published versions of a visie; a draft or an unknown
+ *   region/visie/version answers 404 to everyone (staff use the beheer pages for drafts).
+ * - `invitation-token`: anyone holding a usable invitation link; the token is the credential. An
+ *   unknown, used or expired token gets the Dutch "link werkt niet meer" message.
+ * - `authenticated`: any logged-in person; the handler only shows or changes the viewer's own
+ *   account and memberships.
+ * - `reacting-member`: a member or signatory of an organisation that may react to the round
+ *   (invited, or of the round's region when the round is open to every registered organisation),
+ *   while the round is open and that organisation has not reacted yet. Anyone else logged in → 404.
+ * - `staff`: region staff (staff editor or staff admin); the page shows their own region only.
+ *   Logged in without a staff membership → 403.
+ * - `staff-admin`: staff admin of their own region. Staff editors and everyone else → 403.
+ * - `region-staff-of-resource`: staff (editor or admin) of the region that owns the resource in
+ *   the URL's path or query (a visie, an organisation, an outbox message). Not staff → 403; staff
+ *   of another region, or an unknown id → 404.
+ * - `region-staff-admin-of-resource`: staff admin of the region that owns the resource. Not staff,
+ *   or a staff editor → 403; a staff admin of another region, or an unknown id → 404.
+ * - `reaction-reader`: the reacting organisation's members (any state); once submitted also the
+ *   staff of its region and the municipal staff of the college it is addressed to. Anyone else → 404.
+ * - `reaction-editor`: a member or signatory of the reacting organisation while the reaction is a
+ *   draft. Anyone else → 404.
+ * - `reaction-owner`: any member of the reacting organisation, on a submitted reaction while its
+ *   round is open (withdrawing).
+ * - `platform-admin`: the platform administrator (a user flag). Everyone else logged in → 403.
+ * - `nobody`: the handler answers 404 to everyone (the catch-all, the loader of a POST-only route).
+ */
+export type Access =
+  | "public"
+  | "published"
+  | "invitation-token"
+  | "authenticated"
+  | "reacting-member"
+  | "staff"
+  | "staff-admin"
+  | "region-staff-of-resource"
+  | "region-staff-admin-of-resource"
+  | "reaction-reader"
+  | "reaction-editor"
+  | "reaction-owner"
+  | "platform-admin"
+  | "nobody";
+
+export const accessDescriptions: Record<Access, string> = {
+  public: "iedereen, ook zonder account",
+  published: "iedereen; alleen gepubliceerde versies (een concept geeft 404)",
+  "invitation-token": "wie een geldige uitnodigingslink heeft",
+  authenticated: "iedereen die is ingelogd (alleen het eigen account)",
+  "reacting-member": "leden en ondertekenaars van een uitgenodigde organisatie",
+  staff: "regiomedewerkers (redacteur of beheerder) van de eigen regio",
+  "staff-admin": "regiobeheerders van de eigen regio",
+  "region-staff-of-resource": "regiomedewerkers van de regio waar het om gaat",
+  "region-staff-admin-of-resource": "regiobeheerders van de regio waar het om gaat",
+  "reaction-reader": "leden van de organisatie; na indienen ook de regio en het geadresseerde college",
+  "reaction-editor": "leden en ondertekenaars van de organisatie, zolang de reactie een concept is",
+  "reaction-owner": "leden van de organisatie, voor een ingediende reactie zolang de ronde open is",
+  "platform-admin": "platformbeheerders",
+  nobody: "niemand (altijd 404)",
+};
+
+/**
+ * A handler whose gate is wider than the changes it makes: everyone allowed by `access` reaches the
+ * handler, but only `writes` can change anything; the others get a Dutch refusal and nothing is
+ * written (checked by the server function, e.g. `saveReaction` for a submitted reaction).
+ */
+export interface GatedHandler {
+  access: Access;
+  writes: Access;
+}
+
+export type HandlerPolicy = Access | GatedHandler;
+
+export interface RoutePolicy {
+  /** One line: what the route is for (Dutch where it names the page, English otherwise). */
+  description: string;
+  /** The loader's policy, or null when the module exports no loader. */
+  loader: HandlerPolicy | null;
+  /** The action's policy, or null when the module exports no action. */
+  action: HandlerPolicy | null;
+}
+
+/** Every file in app/routes, by file name without extension. Keep sorted as `ls app/routes` is. */
+export const routePolicies = {
+  $: {
+    description: "Catch-all: every unknown address gets the Dutch 404 page.",
+    loader: "nobody",
+    action: null,
+  },
+  _index: {
+    description: "Home: introduction and the regions on the platform.",
+    loader: "public",
+    action: null,
+  },
+  account: {
+    description: "Mijn account: own name, memberships and changing one's password.",
+    loader: "authenticated",
+    action: "authenticated",
+  },
+  "account_.meldingen": {
+    description: "Meldingen: own e-mail notification preference (immediate or daily digest).",
+    loader: "authenticated",
+    action: "authenticated",
+  },
+  "beheer._index": {
+    description: "Beheer: the staff dashboard of the viewer's region.",
+    loader: "staff",
+    action: null,
+  },
+  "beheer.audit": {
+    description: "Auditlog of the region, with filters (staff admins).",
+    loader: "staff-admin",
+    action: null,
+  },
+  "beheer.e-mail-voorbeeld": {
+    description: "The formatted (HTML) preview of an e-mail template with sample data, served sandboxed.",
+    loader: "staff",
+    action: null,
+  },
+  "beheer.e-mails": {
+    description: "E-mails: previews of every e-mail template with the region's name.",
+    loader: "staff",
+    action: null,
+  },
+  "beheer.organisaties.$organisationId": {
+    description: "One organisation of the region: members and open invitations; admins invite people.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-admin-of-resource",
+  },
+  "beheer.organisaties._index": {
+    description: "Organisaties of the region, filtered by type and name.",
+    loader: "staff",
+    action: null,
+  },
+  "beheer.organisaties.nieuw": {
+    description: "Organisatie toevoegen to the region (staff admins).",
+    loader: "staff-admin",
+    action: "staff-admin",
+  },
+  "beheer.postvak": {
+    description: "Postvak: the region's outbox and delivery log; retry or resend a message (staff admins).",
+    loader: "staff-admin",
+    action: "staff-admin",
+  },
+  "beheer.postvak-html": {
+    description: "The formatted (HTML) version of one outbox message (`?bericht=`) of the region, served sandboxed.",
+    loader: "region-staff-admin-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId._index": {
+    description: "One visie for staff: versions, draft sections (move, add, delete, renumber), rounds and deadlines.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.importeren": {
+    description: "Document importeren (DOCX, Markdown, text) into the visie's draft, with a preview to adjust.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.onderdelen.$sectionKey": {
+    description: "Onderdeel bewerken: one section of the visie's draft (the draft only; other keys 404).",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.publiceren": {
+    description: "Versie publiceren: freeze the draft and optionally open a consultation round with invitees.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.reacties": {
+    description: "Ontvangen reacties: the submitted reactions (never drafts) on the visie, with point counts.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies._index": {
+    description: "Visies of the region; staff create a new visie.",
+    loader: "staff",
+    action: "staff",
+  },
+  healthz: {
+    description: "Health check for load balancers: 200 when the database answers, 503 otherwise.",
+    loader: "public",
+    action: null,
+  },
+  inloggen: {
+    description: "Inloggen with e-mail and password (a logged-in viewer is sent on to `terug`).",
+    loader: "public",
+    action: "public",
+  },
+  "mijn-organisaties": {
+    description: "Mijn organisaties: the viewer's own organisations and who else belongs to them.",
+    loader: "authenticated",
+    action: null,
+  },
+  "platform.regios": {
+    description: "Regio's: list and create regions (platform admins).",
+    loader: "platform-admin",
+    action: "platform-admin",
+  },
+  "reacties.$reactionId._index": {
+    description: "One reaction (advies or reactie): read, and for its organisation write, save and submit the draft.",
+    loader: "reaction-reader",
+    action: { access: "reaction-reader", writes: "reaction-editor" },
+  },
+  "reacties.$reactionId.brief-importeren": {
+    description: "Bestaande brief importeren (pasted text or Word) into a draft reaction.",
+    loader: "reaction-editor",
+    action: "reaction-editor",
+  },
+  "reacties.$reactionId.citaat": {
+    description: '"Reageer hierop" from the reading view: a new point anchored to a section and quote (POST only).',
+    loader: "nobody",
+    action: { access: "reaction-reader", writes: "reaction-editor" },
+  },
+  "reacties.$reactionId.intrekken": {
+    description:
+      "Intrekken: withdraw a submitted reaction while its round is open; it stays on record as withdrawn (POST only).",
+    loader: "nobody",
+    action: { access: "reaction-reader", writes: "reaction-owner" },
+  },
+  reageren: {
+    description: "Reageren: the consultation rounds the viewer's organisations may react to; start a reaction.",
+    loader: "authenticated",
+    action: { access: "authenticated", writes: "reacting-member" },
+  },
+  "reageren_.eenvoudig.$roundId": {
+    description: "Eenvoudig reageren: the plain-language form (three questions) for one open round, submitted at once.",
+    loader: "reacting-member",
+    action: "reacting-member",
+  },
+  toegankelijkheid: {
+    description: "Toegankelijkheidsverklaring: a static public page (no loader, no action).",
+    loader: null,
+    action: null,
+  },
+  uitloggen: {
+    description: "Uitloggen: POST ends the own session; GET only redirects home (no state change on GET).",
+    loader: "public",
+    action: "public",
+  },
+  "uitnodiging.$token": {
+    description: "Uitnodiging: accept an invitation link (choose a password when the account is new).",
+    loader: "invitation-token",
+    action: "invitation-token",
+  },
+  "visies.$regionSlug.$visionSlug._index": {
+    description: "The public reading view of a published visie version (`?versie=` picks an older one).",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.vergelijken": {
+    description: "Wat is er veranderd: compare two published versions of a visie.",
+    loader: "published",
+    action: null,
+  },
+  "visies._index": {
+    description: "Regiovisies: every published visie version of every region.",
+    loader: "published",
+    action: null,
+  },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type RouteFile = keyof typeof routePolicies;
+
+/** The gate of a handler: who gets past it (for a gated handler, not everyone of whom may write). */
+export function accessOf(policy: HandlerPolicy): Access {
+  return typeof policy === "string" ? policy : policy.access;
+}
+
+/** Who may change something through a handler. */
+export function writesOf(policy: HandlerPolicy): Access {
+  return typeof policy === "string" ? policy : policy.writes;
+}
+
+/**
+ * The URL pattern of a Remix v2 flat route file name: "beheer.visies.$visionId._index" →
+ * "/beheer/visies/:visionId", "account_.meldingen" → "/account/meldingen", "$" → "/*".
+ */
+export function routePath(file: string): string {
+  const segments = file
+    .split(".")
+    .filter((segment) => segment !== "_index" && !(segment.startsWith("_") && segment !== "_"))
+    .map((segment) =>
+      segment === "$" ? "*" : segment.startsWith("$") ? `:${segment.slice(1)}` : segment.replace(/_$/, ""),
+    );
+  return `/${segments.join("/")}`;
+}
+
+/** The names of a route's URL parameters ("*" for the catch-all). */
+export function routeParams(file: string): string[] {
+  return routePath(file)
+    .split("/")
+    .filter((segment) => segment.startsWith(":") || segment === "*")
+    .map((segment) => (segment === "*" ? "*" : segment.slice(1)));
+}
