@@ -87,7 +87,7 @@ describe("the app as a newcomer meets it", () => {
     await expectAccessible(staff);
     await staff.getByLabel("Naam").fill("Sara Secretaris");
     await staff.getByLabel("E-mailadres").fill("sara@example.org");
-    await staff.getByLabel("Rol").selectOption({ label: "lid" });
+    await staff.getByLabel("Rol", { exact: true }).selectOption({ label: "lid" });
     await staff.getByRole("button", { name: "Uitnodiging versturen" }).click();
     await staff.getByText("Uitnodiging verstuurd naar sara@example.org.").waitFor();
     await staff.goto(`${app.baseUrl}/beheer/postvak`);
