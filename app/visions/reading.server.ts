@@ -50,7 +50,25 @@ export function withDepth<S extends { key: string; parentKey: string | null }>(r
   });
 }
 
-export async function compareForReaders(db: Db, olderVersionId: string, newerVersionId: string) {
+// Published versions never change, so a comparison is computed once per pair of versions.
+const comparisonCache = new Map<string, Promise<Comparison>>();
+const COMPARISON_CACHE_SIZE = 64;
+
+type Comparison = Awaited<ReturnType<typeof computeComparison>>;
+
+export function compareForReaders(db: Db, olderVersionId: string, newerVersionId: string): Promise<Comparison> {
+  const key = `${olderVersionId}:${newerVersionId}`;
+  let cached = comparisonCache.get(key);
+  if (!cached) {
+    cached = computeComparison(db, olderVersionId, newerVersionId);
+    cached.catch(() => comparisonCache.delete(key));
+    comparisonCache.set(key, cached);
+    if (comparisonCache.size > COMPARISON_CACHE_SIZE) comparisonCache.delete(comparisonCache.keys().next().value!);
+  }
+  return cached;
+}
+
+async function computeComparison(db: Db, olderVersionId: string, newerVersionId: string) {
   const [older, newer] = await Promise.all([readingSections(db, olderVersionId), readingSections(db, newerVersionId)]);
   const changes = compareVersions(older, newer);
   return {
