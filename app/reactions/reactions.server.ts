@@ -266,12 +266,14 @@ function parseRichText(text: string | undefined, json: string | undefined, label
   return checked.doc;
 }
 
-async function nextReference(tx: Db, visionId: string, code: string) {
+/** The next `count` free references of an organisation within a visie (ASDV-10, ASDV-11, …), in one query. */
+async function nextReferences(tx: Db, visionId: string, code: string, count = 1) {
   const [row] = await tx
     .select({ max: sql<number>`coalesce(max(cast(substring(${points.reference} from '[0-9]+$') as integer)), 0)` })
     .from(points)
     .where(and(eq(points.visionId, visionId), sql`${points.reference} ~ ${`^${code}-[0-9]+$`}`));
-  return `${code}-${Number(row?.max ?? 0) + 1}`;
+  const highest = Number(row?.max ?? 0);
+  return Array.from({ length: count }, (_, i) => `${code}-${highest + i + 1}`);
 }
 
 export interface SaveResult {
@@ -403,7 +405,7 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
         reactionId,
         visionId: vision.id,
         number: order.length + 1,
-        reference: await nextReference(tx, vision.id, organisation.code),
+        reference: (await nextReferences(tx, vision.id, organisation.code))[0]!,
         kind: "aandachtspunt",
         body: docFromPlainText(""),
         plainText: "",
@@ -456,7 +458,7 @@ export async function addQuotedPoint(db: Db, viewer: Viewer, reactionId: string,
         reactionId,
         visionId: found.vision.id,
         number: Number(count) + 1,
-        reference: await nextReference(tx, found.vision.id, found.organisation.code),
+        reference: (await nextReferences(tx, found.vision.id, found.organisation.code))[0]!,
         kind: "aandachtspunt",
         body: docFromPlainText(""),
         plainText: "",
@@ -606,6 +608,7 @@ export async function applyLetterImport(db: Db, viewer: Viewer, reactionId: stri
       .returning({ revision: reactions.revision });
     if (!locked) throw new ReactionError("Deze reactie is al ingediend.", "submitted");
     await tx.delete(points).where(eq(points.reactionId, reactionId));
+    const references = await nextReferences(tx, found.vision.id, found.organisation.code, input.points.length);
     for (const [index, point] of input.points.entries()) {
       const [row] = await tx
         .insert(points)
@@ -613,7 +616,7 @@ export async function applyLetterImport(db: Db, viewer: Viewer, reactionId: stri
           reactionId,
           visionId: found.vision.id,
           number: index + 1,
-          reference: await nextReference(tx, found.vision.id, found.organisation.code),
+          reference: references[index]!,
           kind: point.kind,
           body: bodies[index]!,
           plainText: plainTextOf(bodies[index]!),
