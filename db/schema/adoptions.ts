@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { files } from "./platform";
 import { organisations, users } from "./organisations";
@@ -20,6 +20,7 @@ export const adoptionRequests = pgTable(
     signedByName: text("signed_by_name"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     pdfFileId: uuid("pdf_file_id").references(() => files.id),
+    docxFileId: uuid("docx_file_id").references(() => files.id),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -57,8 +58,14 @@ export const adoptions = pgTable(
     decisionFileId: uuid("decision_file_id").references(() => files.id),
     councilLetterId: uuid("council_letter_id").references(() => reactions.id),
     recordedById: uuid("recorded_by_id").references(() => users.id),
+    /** When the decision was recorded; with the council date it decides membership at adoption. */
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    revision: integer("revision").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("adoptions_vision_municipality_idx").on(t.visionId, t.municipalityId)],
+  (t) => [
+    uniqueIndex("adoptions_vision_municipality_idx").on(t.visionId, t.municipalityId),
+    index("adoptions_municipality_idx").on(t.municipalityId),
+  ],
 );

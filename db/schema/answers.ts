@@ -1,5 +1,6 @@
 import {
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -11,9 +12,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { files } from "./platform";
-import { users } from "./organisations";
+import { organisations, regions, users } from "./organisations";
 import { points, reactions } from "./reactions";
-import { visions } from "./visions";
+import { visionVersions, visions } from "./visions";
 
 export const themes = pgTable(
   "themes",
@@ -67,14 +68,22 @@ export const answers = pgTable(
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
     reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** The version in which the changed section appears (overgenomen feeds that version's changelog). */
+    changedVersionId: uuid("changed_version_id").references(() => visionVersions.id),
     /** When one answer text is reused for similar points. */
     reusedFromId: uuid("reused_from_id"),
+    answeredById: uuid("answered_by_id").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** Optimistic lock: an edit based on an older revision is refused, never silently overwritten. */
+    revision: integer("revision").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("answers_status_idx").on(t.status),
     index("answers_assignee_idx").on(t.assigneeId),
     index("answers_disposition_idx").on(t.disposition),
+    index("answers_changed_section_idx").on(t.changedSectionKey),
+    index("answers_reused_from_idx").on(t.reusedFromId),
   ],
 );
 
@@ -94,15 +103,42 @@ export const responseLetters = pgTable(
     subject: text("subject"),
     introduction: jsonb("introduction"),
     closing: jsonb("closing"),
+    /** The region's own organisation, or the municipality whose college the reaction was addressed to. */
+    senderOrganisationId: uuid("sender_organisation_id").references(() => organisations.id),
     handledBy: text("handled_by"),
     signedByName: text("signed_by_name"),
     signedByTitle: text("signed_by_title"),
     letterDate: timestamp("letter_date", { withTimezone: true }),
+    approvedById: uuid("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    sentById: uuid("sent_by_id").references(() => users.id, { onDelete: "set null" }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The letter model frozen when vastgesteld; a sent letter is rendered only from this. */
+    snapshot: jsonb("snapshot"),
     pdfFileId: uuid("pdf_file_id").references(() => files.id),
     docxFileId: uuid("docx_file_id").references(() => files.id),
-    revision: jsonb("revision"),
+    revision: integer("revision").notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("response_letters_status_idx").on(t.status)],
+);
+
+export const letterTemplateKind = pgEnum("letter_template_kind", ["antwoordbrief", "aanbiedingsbrief"]);
+
+/** Editable introduction and closing per region, with placeholders such as {organisatie}. */
+export const letterTemplates = pgTable(
+  "letter_templates",
+  {
+    id: id(),
+    regionId: uuid("region_id")
+      .notNull()
+      .references(() => regions.id),
+    kind: letterTemplateKind("kind").notNull(),
+    introduction: text("introduction").notNull(),
+    closing: text("closing").notNull(),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("letter_templates_region_kind_idx").on(t.regionId, t.kind)],
 );

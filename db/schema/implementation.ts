@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { organisations, users } from "./organisations";
 import { points } from "./reactions";
@@ -14,6 +14,8 @@ export const implementationActions = pgTable(
     visionId: uuid("vision_id")
       .notNull()
       .references(() => visions.id),
+    /** Stable human reference such as "U-04", unique within the vision; CSV import matches on it. */
+    reference: text("reference").notNull(),
     title: text("title").notNull(),
     description: jsonb("description"),
     ownerOrganisationId: uuid("owner_organisation_id").references(() => organisations.id),
@@ -24,7 +26,11 @@ export const implementationActions = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("implementation_actions_vision_status_idx").on(t.visionId, t.status)],
+  (t) => [
+    index("implementation_actions_vision_status_idx").on(t.visionId, t.status),
+    uniqueIndex("implementation_actions_vision_reference_idx").on(t.visionId, t.reference),
+    index("implementation_actions_owner_idx").on(t.ownerOrganisationId),
+  ],
 );
 
 export const implementationActionSections = pgTable(

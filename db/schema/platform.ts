@@ -150,13 +150,17 @@ export const jobs = pgTable(
     lockedAt: timestamp("locked_at", { withTimezone: true }),
     lockedBy: text("locked_by"),
     lastError: text("last_error"),
+    /** Progress of a long job (e.g. "render all vastgestelde letters"): done of total. */
+    progress: integer("progress").notNull().default(0),
+    total: integer("total"),
+    result: jsonb("result"),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("jobs_due_idx").on(t.status, t.runAt)],
+  (t) => [index("jobs_due_idx").on(t.status, t.runAt), index("jobs_kind_created_idx").on(t.kind, t.createdAt)],
 );
 
-/** Uploaded and rendered files; bytes live in the file store outside public/. */
+/** Uploaded and rendered files, bytes included: the database is the file store, so the app stays stateless. */
 export const files = pgTable(
   "files",
   {
@@ -166,6 +170,7 @@ export const files = pgTable(
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
     filename: text("filename").notNull(),
+    content: bytea("content").notNull(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -126,6 +126,8 @@ export const points = pgTable(
     uniqueIndex("points_vision_reference_idx").on(t.visionId, t.reference),
     index("points_reaction_number_idx").on(t.reactionId, t.number),
     index("points_search_idx").using("gin", t.searchVector),
+    // Similar points (word overlap) are found in the database with pg_trgm.
+    index("points_plain_text_trgm_idx").using("gin", sql`${t.plainText} gin_trgm_ops`),
   ],
 );
 

@@ -103,6 +103,8 @@ export const consultationRounds = pgTable(
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     visibility: roundVisibility("visibility").notNull().default("invited"),
     acceptsLate: boolean("accepts_late").notNull().default(false),
+    /** When staff made the answers public ("wat is er met uw reactie gedaan"). */
+    answersPublishedAt: timestamp("answers_published_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("consultation_rounds_version_idx").on(t.versionId)],
