@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { pageNeedsScripts } from "./lib/hydration";
 
 // server.js reaches these through the build's entry module, so the database lives in one bundle.
 export { startApp, stopApp } from "./lib/startup.server";
@@ -22,6 +23,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  if (!pageNeedsScripts(matchesOf(remixContext))) {
+    // No scripts on this page, so the hydration data would be dead weight.
+    remixContext.serverHandoffStream = undefined;
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -55,6 +60,14 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+function matchesOf(remixContext: EntryContext) {
+  const { matches, loaderData } = remixContext.staticHandlerContext;
+  return matches.map((match) => ({
+    handle: remixContext.routeModules[match.route.id]?.handle,
+    data: loaderData[match.route.id],
+  }));
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

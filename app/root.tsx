@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -16,6 +17,7 @@ import { getViewer } from "~/auth/guards.server";
 import { navigationFor } from "~/auth/roles";
 import { SiteLayout } from "~/components/SiteLayout";
 import { useNonce } from "~/components/nonce";
+import { pageNeedsScripts } from "~/lib/hydration";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: themeCss },
@@ -36,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
+  const withScripts = pageNeedsScripts(useMatches());
   return (
     <html lang="nl">
       <head>
@@ -46,8 +49,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="voorbeeld-theme utrecht-document utrecht-document--surface">
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {withScripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

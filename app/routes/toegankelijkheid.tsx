@@ -1,4 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
+import type { ScriptsHandle } from "~/lib/hydration";
+
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: MetaFunction = () => [{ title: "Toegankelijkheidsverklaring — Herleidbaar" }];
 

@@ -8,6 +8,12 @@ import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { findPublishedVersion, readingSections, withDepth } from "~/visions/reading.server";
 import { sectionKindLabels, type SectionKind } from "~/visions/section-kinds";
+import type { ScriptsHandle } from "~/lib/hydration";
+
+/** Scripts only for someone who can quote into a draft reaction; readers get plain HTML. */
+export const handle: ScriptsHandle = {
+  scripts: (data) => ((data as { drafts?: unknown[] } | undefined)?.drafts?.length ?? 0) > 0,
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vision.title} (${data.version.label}) — Herleidbaar` : "Regiovisie — Herleidbaar" },

@@ -1,8 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/guards.server";
+import { getViewer, notFound } from "~/auth/guards.server";
+import { isStaff } from "~/auth/roles";
+import { pointsBehindChanges } from "~/visions/changelog.server";
 import { db } from "~/lib/db.server";
 import { compareForReaders, findPublishedVersion } from "~/visions/reading.server";
+import type { ScriptsHandle } from "~/lib/hydration";
+
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Wat is er veranderd — ${data.vision.title} — Herleidbaar` : "Vergelijken — Herleidbaar" },
@@ -12,7 +17,7 @@ function versionNumber(value: string | null) {
   return value && /^\d{1,4}$/.test(value) ? Number(value) : null;
 }
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const from = versionNumber(url.searchParams.get("van"));
   const to = versionNumber(url.searchParams.get("naar"));
@@ -21,8 +26,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const olderNumber = from ?? newer.versions.find((v) => v.number < newer.version.number)?.number ?? null;
   const older = olderNumber === null ? null : newer.versions.find((v) => v.number === olderNumber);
   if (!older) throw notFound();
-  const comparison = await compareForReaders(db(), older.id, newer.version.id);
+  const viewer = await getViewer(request, context);
+  const staffView = !!viewer && isStaff(viewer, newer.vision.regionId);
+  const [comparison, causes] = await Promise.all([
+    compareForReaders(db(), older.id, newer.version.id),
+    older.number < newer.version.number
+      ? pointsBehindChanges(db(), newer.vision.id, older.number, newer.version.number, { includeUnpublished: staffView })
+      : Promise.resolve({} as Awaited<ReturnType<typeof pointsBehindChanges>>),
+  ]);
   return {
+    causes,
     vision: newer.vision,
     versions: newer.versions.map((v) => ({ number: v.number, label: v.label })),
     older: { number: older.number, label: older.label },
@@ -87,6 +100,20 @@ export default function ComparePage() {
           </p>
           {/* Diff HTML is escaped text with <ins>/<del> only (app/visions/diff.ts). */}
           {c.textHtml ? <div className="change__text" dangerouslySetInnerHTML={{ __html: c.textHtml }} /> : null}
+          {data.causes[c.key]?.length ? (
+            <div className="change__causes">
+              <p className="utrecht-paragraph">Aangepast naar aanleiding van:</p>
+              <ul className="utrecht-unordered-list">
+                {data.causes[c.key]!.map((point, index) => (
+                  <li key={`${point.reference}-${index}`} className="utrecht-unordered-list__item">
+                    {point.reference ? <strong>{point.reference}</strong> : null} {point.organisation} (
+                    {point.disposition === "overgenomen" ? "overgenomen" : "deels overgenomen"})
+                    {point.isPublic ? null : <em> — antwoord nog niet openbaar, alleen zichtbaar voor de regio</em>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {c.status === "added" || c.status === "removed" ? null : (
             <p className="utrecht-paragraph">
               <a className="utrecht-link" href={`/visies/${data.vision.regionSlug}/${data.vision.slug}?versie=${data.newer.number}#onderdeel-${c.key}`}>

@@ -3,6 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { listPublishedVisions } from "~/visions/visions.server";
+import type { ScriptsHandle } from "~/lib/hydration";
+
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: MetaFunction = () => [{ title: "Regiovisies — Herleidbaar" }];
 

@@ -80,6 +80,8 @@ describe("regiovisie from import to reading", () => {
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(`${app.baseUrl}/visies/rijnmond/regiovisie-2026-2030`);
     await reader.getByText("U leest versie 2: definitief").waitFor();
+    // A reader without a draft reaction gets the page as plain HTML: no scripts, no hydration data.
+    expect(await reader.locator("script").count()).toBe(0);
     await reader.getByRole("link", { name: /Bekijk wat er veranderd is/ }).click();
     await reader.getByRole("heading", { name: "Wat is er veranderd?" }).waitFor();
     expect(await reader.locator("ins").count()).toBeGreaterThan(0);
