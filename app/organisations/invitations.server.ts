@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { invitations, memberships, organisations, users } from "~db/schema";
+import { invitations, memberships, organisations, regions, users } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import type { MembershipRole } from "~/auth/roles";
 import { roleLabels, rolesForOrganisationType } from "~/auth/roles";
@@ -59,22 +59,19 @@ export async function inviteToOrganisation(
       entityId: row!.id,
       after: { ...row, organisationId: organisation.id },
     });
+    const [region] = await tx.select({ name: regions.name }).from(regions).where(eq(regions.id, organisation.regionId));
     await queueMessage(tx, {
       regionId: organisation.regionId,
       template: "uitnodiging",
       to: { address: input.email, name: input.name },
-      subject: `Uitnodiging voor Herleidbaar: ${organisation.name}`,
-      text: [
-        `Beste ${input.name},`,
-        "",
-        `U bent uitgenodigd om mee te werken op Herleidbaar namens ${organisation.name}, als ${roleLabels[input.role]}.`,
-        "Kies via deze link een wachtwoord. De link werkt één keer en is 7 dagen geldig.",
-        "",
+      data: {
+        recipientName: input.name,
+        organisationName: organisation.name,
+        roleLabel: roleLabels[input.role],
+        regionName: region?.name ?? organisation.name,
         link,
-        "",
-        "U krijgt deze e-mail omdat een medewerker van de regio u heeft uitgenodigd. Verwacht u deze e-mail niet? Dan kunt u hem negeren.",
-      ].join("\n"),
-      payload: { link, organisation: organisation.name, role: input.role },
+        expiresAt: row!.expiresAt,
+      },
       idempotencyKey: `invitation:${row!.id}`,
     });
     return row!.id;

@@ -22,7 +22,6 @@ import { isStaff } from "~/auth/roles";
 import { docFromPlainText, plainTextOf } from "~/editor/plain-text";
 import { validateRichText } from "~/editor/validate.server";
 import { writeAudit } from "~/lib/audit.server";
-import { formatDateTime } from "~/lib/dates";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { isUniqueViolation } from "~/lib/errors.server";
@@ -506,6 +505,7 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, found.organisation.id));
   const [region] = await db.select().from(regions).where(eq(regions.id, found.vision.regionId));
+  const addressedToName = await addressedToNameOf(db, found.reaction.addressedToId);
   return db.transaction(async (tx) => {
     const [submitted] = await tx
       .update(reactions)
@@ -528,22 +528,31 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
         regionId: found.vision.regionId,
         template: "ontvangstbevestiging",
         to: { address: member.email, name: member.name },
-        subject: `Ontvangstbevestiging: ${submitted.kind} van ${found.organisation.name} op ${found.vision.title}`,
-        text: [
-          `Beste ${member.name},`,
-          "",
-          `Wij hebben de ${submitted.kind} van ${found.organisation.name} op ${found.version.label} van ${found.vision.title} ontvangen op ${formatDateTime(now)}${submitted.isLate ? " (na de reactietermijn)" : ""}.`,
-          `De reactie heeft ${details.points.length} punten: ${details.points.map((p) => p.reference).join(", ")}.`,
-          `U kunt de reactie hier lezen en als PDF downloaden: ${link}`,
-          "",
-          `U krijgt deze e-mail omdat u lid bent van ${found.organisation.name} op Herleidbaar (${region?.name ?? "de regio"}).`,
-        ].join("\n"),
-        payload: { reactionId, link, pdf: `${link}/pdf` },
+        data: {
+          recipientName: member.name,
+          organisationName: found.organisation.name,
+          regionName: region?.name ?? "de regio",
+          addressedToName: addressedToName ?? region?.name ?? "de regio",
+          visionTitle: found.vision.title,
+          versionLabel: found.version.label,
+          submittedAt: now,
+          pointCount: details.points.length,
+          reference: submitted.reference ?? undefined,
+          link,
+        },
         idempotencyKey: `receipt:${reactionId}:${member.email}`,
       });
     }
     return submitted;
   });
+}
+
+/** "het college van B en W van Vlaardingen" for a municipality, else the organisation's name. */
+async function addressedToNameOf(db: Db, organisationId: string | null) {
+  if (!organisationId) return null;
+  const [row] = await db.select({ name: organisations.name, type: organisations.type }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!row) return null;
+  return row.type === "gemeente" ? `het college van B en W van ${row.name}` : row.name;
 }
 
 export function newSubmissionKey() {

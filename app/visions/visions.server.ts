@@ -18,7 +18,6 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { isUniqueViolation } from "~/lib/errors.server";
-import { formatDate } from "~/lib/dates";
 import { queueMessage } from "~/lib/outbox.server";
 import { resolveAnchorsForVersion } from "~/reactions/anchor-carryover.server";
 import type { ImportedSection } from "./sections-model";
@@ -291,21 +290,19 @@ async function queueAdviceRequests(
       regionId,
       template: "adviesaanvraag",
       to: { address: recipient.email, name: recipient.name },
-      subject: `Uitnodiging om te reageren: ${vision.title} (${version.label})`,
-      text: [
-        `Beste ${recipient.name},`,
-        "",
-        `${regionName} vraagt ${recipient.organisationName} om te reageren op de ${version.label} van ${vision.title}.`,
-        `U kunt reageren tot en met ${formatDate(round.closesAt)}.`,
-        input.reference ? `Kenmerk: ${input.reference}` : "",
-        input.message ? `\n${input.message}\n` : "",
-        `Lees de visie: ${link}`,
-        "",
-        `U krijgt deze e-mail omdat u lid bent van ${recipient.organisationName} op Herleidbaar.`,
-      ]
-        .filter((line) => line !== "")
-        .join("\n"),
-      payload: { roundId: round.id, organisationId: recipient.organisationId, link, closesAt: round.closesAt.toISOString(), reference: input.reference ?? null },
+      data: {
+        recipientName: recipient.name,
+        organisationName: recipient.organisationName,
+        regionName,
+        requestedByName: regionName,
+        visionTitle: vision.title,
+        versionLabel: version.label,
+        closesAt: round.closesAt,
+        reference: input.reference ?? undefined,
+        requestDate: round.opensAt,
+        message: input.message ?? undefined,
+        link,
+      },
       idempotencyKey: `advice-request:${round.id}:${recipient.organisationId}:${recipient.email}`,
     });
   }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, invitations, memberships, outboxMessages, users } from "~db/schema";
+import { renderStoredEmail } from "~/email/render.server";
 import type { Database } from "~/lib/db.server";
 import { acceptInvitation, INVITATION_LIFETIME_MS, inviteToOrganisation, invitationMessages } from "~/organisations/invitations.server";
 import * as invitationRoute from "~/routes/uitnodiging.$token";
@@ -32,7 +33,9 @@ describe("invitations", () => {
     if (!result.ok) return;
     const [message] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, `invitation:${result.invitationId}`));
     expect(message?.toAddress).toBe("nina@example.org");
-    expect(message?.textBody).toContain(result.link);
+    const rendered = await renderStoredEmail(message!.template, message!.payload);
+    expect(rendered.text).toContain(result.link);
+    expect(rendered.html).toContain(result.link);
     const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, result.invitationId), eq(auditEvents.action, "invitation.create")));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.after)).not.toContain("tokenHash");

@@ -8,6 +8,7 @@ import * as editSectionRoute from "~/routes/beheer.visies.$visionId.onderdelen.$
 import * as readingRoute from "~/routes/visies.$regionSlug.$visionSlug._index";
 import * as compareRoute from "~/routes/visies.$regionSlug.$visionSlug.vergelijken";
 import { moveSection, renumberDraft, updateSection } from "~/visions/sections.server";
+import { renderStoredEmail } from "~/email/render.server";
 import { ensureDraft, extendDeadline, getDraft, listSections, publishDraft, VisionError } from "~/visions/visions.server";
 import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor } from "../factories";
 import { createVisionWithDraft, doc } from "../factories/visions";
@@ -82,7 +83,8 @@ describe("versions and publication", () => {
     expect(invitees).toMatchObject([{ organisationId: council.id, adviceRequestReference: "ADV-2026-1" }]);
     const messages = await database.db.select().from(outboxMessages).where(and(eq(outboxMessages.template, "adviesaanvraag"), eq(outboxMessages.toAddress, member.email)));
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.textBody).toContain("ADV-2026-1");
+    expect(messages[0]!.subject).toContain("ADV-2026-1");
+    expect((await renderStoredEmail(messages[0]!.template, messages[0]!.payload)).text).toContain("ADV-2026-1");
     expect(await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, roundId!), eq(auditEvents.action, "round.open")))).toHaveLength(1);
   });
 
