@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { users } from "~db/schema";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
+import { breachedPasswordMessage, isBreachedPassword } from "./breached-passwords.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, invalidateAllUserSessions } from "./session.server";
 
 export type ChangePasswordResult =
   | { ok: true; token: string; expiresAt: Date }
-  | { ok: false; field: "currentPassword"; message: string };
+  | { ok: false; field: "currentPassword" | "password"; message: string };
 
 /** Ends every session of the user (all devices) and starts one new session for this browser. */
 export async function changePassword(
@@ -16,6 +17,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
   now = new Date(),
 ): Promise<ChangePasswordResult> {
+  if (isBreachedPassword(input.password)) return { ok: false, field: "password", message: breachedPasswordMessage };
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", message: "Uw huidige wachtwoord klopt niet." };

@@ -24,7 +24,7 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
   if (!token) return null;
   const session = await validateSessionToken(db(), token);
   if (!session) return null;
-  if (session.renewed) context?.setCookie(sessionCookie(token, session.expiresAt));
+  if (session.renewed) context?.setCookie(sessionCookie(token, session.cookieExpiresAt));
   return { sessionId: session.sessionId, user: session.user, memberships: await loadMemberships(session.user.id) };
 }
 

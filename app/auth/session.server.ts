@@ -4,10 +4,16 @@ import type { Db } from "~/lib/db.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "herleidbaar_sessie";
-const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY;
-/** Sliding expiry: a session used in its second half is extended (Lucia's design). */
-const RENEW_WHEN_LEFT_MS = 15 * DAY;
+const MINUTE = 60 * 1000;
+/**
+ * Idle timeout: a session unused for two hours ends. Absolute timeout: every session ends twelve
+ * hours after login, used or not (NIST SP 800-63B AAL2 and ASVS 5.0 V7.3). Autosave keeps a session
+ * active while someone writes.
+ */
+export const SESSION_IDLE_TIMEOUT_MS = 120 * MINUTE;
+export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * MINUTE;
+/** The idle deadline moves forward at most once per ten minutes, so reads rarely write. */
+const RENEW_STEP_MS = 10 * MINUTE;
 
 export interface SessionUser {
   id: string;
@@ -18,16 +24,24 @@ export interface SessionUser {
 
 export interface ValidSession {
   sessionId: string;
+  /** When the session ends unless used again (never after the absolute timeout). */
   expiresAt: Date;
+  /** The absolute end: the cookie lives until then. */
+  cookieExpiresAt: Date;
   user: SessionUser;
   renewed: boolean;
 }
 
+/** `expiresAt` is when the cookie should expire: the absolute end of the session. */
 export async function createSession(db: Db, userId: string, now = new Date()) {
   const token = generateToken();
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt, createdAt: now });
-  return { token, expiresAt };
+  const idleExpiresAt = new Date(now.getTime() + SESSION_IDLE_TIMEOUT_MS);
+  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: idleExpiresAt, createdAt: now });
+  return { token, expiresAt: absoluteEnd(now) };
+}
+
+function absoluteEnd(createdAt: Date) {
+  return new Date(createdAt.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
 }
 
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
@@ -35,22 +49,25 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   const [row] = await db
     .select({
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
       user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
-  if (row.expiresAt.getTime() <= now.getTime()) {
+  const end = absoluteEnd(row.createdAt);
+  if (row.expiresAt.getTime() <= now.getTime() || end.getTime() <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
-  if (row.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
-    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  const idleDeadline = Math.min(now.getTime() + SESSION_IDLE_TIMEOUT_MS, end.getTime());
+  if (idleDeadline - row.expiresAt.getTime() >= RENEW_STEP_MS) {
+    const expiresAt = new Date(idleDeadline);
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
-    return { sessionId, expiresAt, user: row.user, renewed: true };
+    return { sessionId, expiresAt, cookieExpiresAt: end, user: row.user, renewed: true };
   }
-  return { sessionId, expiresAt: row.expiresAt, user: row.user, renewed: false };
+  return { sessionId, expiresAt: row.expiresAt, cookieExpiresAt: end, user: row.user, renewed: false };
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { invitations, memberships, organisations, regions, users } from "~db/schema";
+import { breachedPasswordMessage, isBreachedPassword } from "~/auth/breached-passwords.server";
 import { hashPassword } from "~/auth/password.server";
 import type { MembershipRole } from "~/auth/roles";
 import { roleLabels, rolesForOrganisationType } from "~/auth/roles";
@@ -119,6 +120,7 @@ export async function acceptInvitation(
   now = new Date(),
   loggedInUserId: string | null = null,
 ): Promise<AcceptResult> {
+  if (password && isBreachedPassword(password)) return { ok: false, message: breachedPasswordMessage };
   const passwordHash = password ? await hashPassword(password) : null;
   return db.transaction(async (tx) => {
     const [pending] = await tx

@@ -91,6 +91,10 @@ describe("invitations", () => {
       invitationRoute.action({ request: postRequest(`/uitnodiging/${token}`, { password: "wachtwoord123", confirmation: "wachtwoord123" }), params: { token }, context: testContext() }),
     );
     expect(JSON.stringify(common.data)).toContain("te bekend");
+    const breached = await run(() =>
+      invitationRoute.action({ request: postRequest(`/uitnodiging/${token}`, { password: "1qaz2wsx3edc", confirmation: "1qaz2wsx3edc" }), params: { token }, context: testContext() }),
+    );
+    expect(JSON.stringify(breached.data)).toContain("gelekte of veelgebruikte wachtwoorden");
     const mismatch = await run(() =>
       invitationRoute.action({ request: postRequest(`/uitnodiging/${token}`, { password: "een lange zin hier", confirmation: "een andere zin hier" }), params: { token }, context: testContext() }),
     );
