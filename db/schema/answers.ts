@@ -83,6 +83,7 @@ export const answers = pgTable(
     index("answers_assignee_idx").on(t.assigneeId),
     index("answers_disposition_idx").on(t.disposition),
     index("answers_changed_section_idx").on(t.changedSectionKey),
+    index("answers_changed_version_idx").on(t.changedVersionId),
     index("answers_reused_from_idx").on(t.reusedFromId),
   ],
 );

@@ -6,6 +6,16 @@ export const id = () => uuid("id").primaryKey().defaultRandom();
 /** Timestamps are stored in UTC and shown in Europe/Amsterdam. */
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
+/** Raw bytes: Buffer on postgres.js, Uint8Array on PGlite; always handed out as a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+  fromDriver(value) {
+    return Buffer.from(value);
+  },
+});
+
 /** drizzle has no tsvector type; generated columns use it for Dutch full-text search. */
 export const tsvector = customType<{ data: string }>({
   dataType() {

@@ -11,7 +11,7 @@ import {
   uuid,
   integer,
 } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { bytea, createdAt, id } from "./columns";
 
 export const regions = pgTable("regions", {
   id: id(),
@@ -72,6 +72,11 @@ export const users = pgTable(
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     notificationPreference: notificationPreference("notification_preference").notNull().default("immediate"),
+    /** TOTP (RFC 6238) secret; set only once the person confirmed a code from their app. */
+    totpKey: bytea("totp_key"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code works once (no replay). */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_idx").on(t.email)],
@@ -86,6 +91,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** False until the second factor is given, for accounts that have one; such a session opens nothing else. */
+    twoFactorVerified: boolean("two_factor_verified").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],

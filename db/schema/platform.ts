@@ -1,6 +1,5 @@
 import {
   bigserial,
-  customType,
   index,
   integer,
   jsonb,
@@ -10,7 +9,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { bytea, createdAt, id } from "./columns";
 import { regions, users } from "./organisations";
 
 /** Every mutation writes one row here, in the same transaction as the change. */
@@ -86,15 +85,7 @@ export const outboxMessages = pgTable(
   ],
 );
 
-/** Raw bytes: Buffer on postgres.js, Uint8Array on PGlite; always handed out as a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType() {
-    return "bytea";
-  },
-  fromDriver(value) {
-    return Buffer.from(value);
-  },
-});
+
 
 /** Attachments travel with their message (e.g. the reaction or antwoordbrief as PDF). */
 export const outboxAttachments = pgTable(
