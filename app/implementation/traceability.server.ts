@@ -1,0 +1,207 @@
+import type { JSONContent } from "@tiptap/core";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { answers, consultationRounds, organisations, points, reactions, sections, visionVersions } from "~db/schema";
+import { plainTextOf } from "~/editor/validate.server";
+import { renderRichTextToHtml } from "~/editor/render.server";
+import type { Db } from "~/lib/db.server";
+import type { DocumentBlock, ReportDocument } from "~/letters/letter-model";
+import { toCsv } from "./csv";
+import { publicPointCondition } from "./implementation-actions.server";
+import { dispositionLabels, statusLabels, type ImplementationStatus } from "./schema";
+
+/** Not anonymous: neither the flag nor the publication choice asks to hide the organisation. */
+const namedReaction = sql`(not ${reactions.isAnonymous} and coalesce(${reactions.publicationChoice}::text, '') <> 'anoniem')`;
+
+/**
+ * Organisations of the visie's region that raised points on it (staff: every submitted reaction;
+ * public: only published points of reactions that are not anonymous), with their point count.
+ */
+export async function traceableOrganisations(db: Db, visionId: string, publicOnly: boolean) {
+  const where = publicOnly
+    ? and(eq(points.visionId, visionId), publicPointCondition, namedReaction)
+    : and(eq(points.visionId, visionId), eq(reactions.status, "submitted"));
+  return db
+    .select({ id: organisations.id, code: organisations.code, name: organisations.name, type: organisations.type, points: sql<number>`count(*)::int` })
+    .from(points)
+    .innerJoin(reactions, eq(reactions.id, points.reactionId))
+    .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
+    .where(where)
+    .groupBy(organisations.id, organisations.code, organisations.name, organisations.type)
+    .orderBy(asc(organisations.name));
+}
+
+export interface TracedAction {
+  id: string;
+  reference: string;
+  title: string;
+  status: ImplementationStatus;
+  progress: number;
+  endsOn: string | null;
+}
+
+export interface TracedPoint {
+  id: string;
+  reference: string;
+  text: string;
+  reactionKind: string;
+  reactionReference: string | null;
+  letterDate: string | null;
+  roundLabel: string | null;
+  answer: null | {
+    status: string;
+    disposition: string | null;
+    dispositionLabel: string | null;
+    html: string;
+    text: string;
+  };
+  changedSection: null | { number: string | null; title: string; versionLabel: string; versionNumber: number };
+  actions: TracedAction[];
+}
+
+/**
+ * Point → answer and disposition → changed section → linked actions, for one organisation, in one
+ * query (actions are aggregated per point as JSON). publicOnly applies the publication rule: a
+ * round's points once its answers are published, a reactiebrief's once its answer is vastgesteld;
+ * anonymous reactions are left out (showing them here would name the organisation).
+ */
+export async function traceability(db: Db, visionId: string, organisationId: string, publicOnly: boolean): Promise<TracedPoint[]> {
+  const where = publicOnly
+    ? and(eq(points.visionId, visionId), eq(reactions.organisationId, organisationId), publicPointCondition, namedReaction)
+    : and(eq(points.visionId, visionId), eq(reactions.organisationId, organisationId), eq(reactions.status, "submitted"));
+  const rows = await db
+    .select({
+      id: points.id,
+      reference: points.reference,
+      text: points.plainText,
+      reactionKind: reactions.kind,
+      reactionReference: reactions.reference,
+      letterDate: reactions.letterDate,
+      roundLabel: sql<string | null>`(select rv.label from vision_versions rv where rv.id = ${consultationRounds.versionId})`,
+      answerStatus: answers.status,
+      disposition: answers.disposition,
+      answerBody: answers.body,
+      sectionNumber: sections.number,
+      sectionTitle: sections.title,
+      versionLabel: visionVersions.label,
+      versionNumber: visionVersions.number,
+      actions: sql<string>`coalesce((select json_agg(json_build_object('id', ia.id, 'reference', ia.reference, 'title', ia.title, 'status', ia.status, 'progress', ia.progress, 'endsOn', ia.ends_on) order by ia.reference)::text
+        from implementation_action_points iap join implementation_actions ia on ia.id = iap.action_id where iap.point_id = ${points.id}), '[]')`,
+    })
+    .from(points)
+    .innerJoin(reactions, eq(reactions.id, points.reactionId))
+    .leftJoin(consultationRounds, eq(consultationRounds.id, reactions.roundId))
+    .leftJoin(answers, eq(answers.pointId, points.id))
+    .leftJoin(visionVersions, eq(visionVersions.id, answers.changedVersionId))
+    .leftJoin(sections, and(eq(sections.versionId, answers.changedVersionId), eq(sections.key, answers.changedSectionKey)))
+    .where(where)
+    .orderBy(sql`${reactions.letterDate} asc nulls last`, asc(reactions.createdAt), asc(points.number));
+  return rows.map((r) => {
+    // Public pages show an answer once it is given (beantwoord or vastgesteld), never a draft answer.
+    const answerVisible = r.answerStatus && (publicOnly ? r.answerStatus === "beantwoord" || r.answerStatus === "vastgesteld" : true);
+    const body = (r.answerBody as JSONContent | null) ?? null;
+    return {
+      id: r.id,
+      reference: r.reference,
+      text: r.text,
+      reactionKind: r.reactionKind,
+      reactionReference: r.reactionReference,
+      letterDate: r.letterDate,
+      roundLabel: r.roundLabel,
+      answer: answerVisible
+        ? {
+            status: r.answerStatus!,
+            disposition: r.disposition,
+            dispositionLabel: r.disposition ? (dispositionLabels[r.disposition] ?? r.disposition) : null,
+            html: body ? renderRichTextToHtml(body) : "",
+            text: body ? plainTextOf(body) : "",
+          }
+        : null,
+      changedSection:
+        answerVisible && r.sectionTitle && r.versionLabel
+          ? { number: r.sectionNumber, title: r.sectionTitle, versionLabel: r.versionLabel, versionNumber: r.versionNumber! }
+          : null,
+      actions: JSON.parse(r.actions) as TracedAction[],
+    };
+  });
+}
+
+export async function organisationOfRegion(db: Db, regionId: string, by: { id?: string; code?: string }) {
+  const condition = by.id ? eq(organisations.id, by.id) : eq(sql`upper(${organisations.code})`, (by.code ?? "").toUpperCase());
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, code: organisations.code, type: organisations.type })
+    .from(organisations)
+    .where(and(eq(organisations.regionId, regionId), condition));
+  return row ?? null;
+}
+
+const traceColumns = ["punt", "soort_reactie", "tekst", "afweging", "antwoordstatus", "antwoord", "gewijzigd_onderdeel", "in_versie", "acties", "actiestatus"] as const;
+
+export function traceabilityCsv(rows: TracedPoint[]) {
+  return toCsv(
+    traceColumns,
+    rows.map((p) => [
+      p.reference,
+      p.reactionKind,
+      p.text,
+      p.answer?.dispositionLabel ?? "",
+      p.answer?.status ?? "",
+      p.answer?.text ?? "",
+      p.changedSection ? [p.changedSection.number, p.changedSection.title].filter(Boolean).join(" ") : "",
+      p.changedSection?.versionLabel ?? "",
+      p.actions.map((a) => `${a.reference} ${a.title}`).join(" | "),
+      p.actions.map((a) => `${a.reference}: ${statusLabels[a.status]} (${a.progress}%)`).join(" | "),
+    ]),
+  );
+}
+
+/** The traceability overview as a ReportDocument for renderPdf (no HTML reaches the renderer). */
+export function traceabilityReport(input: {
+  visionTitle: string;
+  regionName: string;
+  organisationName: string;
+  rows: TracedPoint[];
+  publicOnly: boolean;
+  date: string;
+}): ReportDocument {
+  const body: DocumentBlock[] = [
+    {
+      type: "text",
+      content: {
+        kind: "plain",
+        text: `Dit overzicht laat per punt van ${input.organisationName} zien wat ermee is gedaan: het antwoord en de afweging, het onderdeel van de visie dat is gewijzigd en de acties in het uitvoeringsplan.${input.publicOnly ? " Alleen gepubliceerde antwoorden staan erin." : ""}`,
+      },
+    },
+    {
+      type: "table",
+      caption: `Punten van ${input.organisationName} en wat ermee is gedaan`,
+      header: ["Punt", "Afweging", "Gewijzigd onderdeel", "Acties"],
+      rows: input.rows.map((p) => [
+        p.reference,
+        p.answer?.dispositionLabel ?? "nog niet beantwoord",
+        p.changedSection ? `${[p.changedSection.number, p.changedSection.title].filter(Boolean).join(" ")} (${p.changedSection.versionLabel})` : "—",
+        p.actions.length ? p.actions.map((a) => `${a.reference} ${a.title}: ${statusLabels[a.status]}, ${a.progress}%`).join("; ") : "—",
+      ]),
+    },
+  ];
+  for (const p of input.rows) {
+    body.push({ type: "heading", level: 2, text: `Punt ${p.reference}` });
+    body.push({ type: "quote", content: { kind: "plain", text: p.text || "(geen tekst)" }, source: input.organisationName });
+    body.push({
+      type: "facts",
+      rows: [
+        { label: "Afweging", value: p.answer?.dispositionLabel ?? "nog niet beantwoord" },
+        ...(p.changedSection ? [{ label: "Gewijzigd onderdeel", value: `${[p.changedSection.number, p.changedSection.title].filter(Boolean).join(" ")} (${p.changedSection.versionLabel})` }] : []),
+        ...p.actions.map((a) => ({ label: `Actie ${a.reference}`, value: `${a.title}: ${statusLabels[a.status]}, ${a.progress}%` })),
+      ],
+    });
+    if (p.answer?.text) body.push({ type: "text", content: { kind: "plain", text: p.answer.text } });
+  }
+  return {
+    type: "report",
+    title: `Herleidbaarheid: ${input.organisationName}`,
+    subtitle: input.visionTitle,
+    publisher: input.regionName,
+    date: input.date,
+    body,
+  };
+}
