@@ -36,6 +36,8 @@
  *   draft. Anyone else → 404.
  * - `reaction-owner`: any member of the reacting organisation, on a submitted reaction while its
  *   round is open (withdrawing).
+ * - `municipality-griffie`: the griffie of a member municipality of the visie's region, for its own
+ *   municipality only. Anyone else logged in (also staff, who use the beheer pages) → 404.
  * - `platform-admin`: the platform administrator (a user flag). Everyone else logged in → 403.
  * - `nobody`: the handler answers 404 to everyone (the catch-all, the loader of a POST-only route).
  */
@@ -53,6 +55,7 @@ export type Access =
   | "reaction-editor"
   | "reaction-owner"
   | "platform-admin"
+  | "municipality-griffie"
   | "nobody";
 
 export const accessDescriptions: Record<Access, string> = {
@@ -69,6 +72,7 @@ export const accessDescriptions: Record<Access, string> = {
   "reaction-editor": "leden en ondertekenaars van de organisatie, zolang de reactie een concept is",
   "reaction-owner": "leden van de organisatie, voor een ingediende reactie zolang de ronde open is",
   "platform-admin": "platformbeheerders",
+  "municipality-griffie": "de griffie van een lidgemeente, voor de eigen gemeente",
   nobody: "niemand (altijd 404)",
 };
 
@@ -185,10 +189,40 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
+  "beheer.visies.$visionId.vaststelling": {
+    description: "Vaststelling: the adoption board (every member municipality's raadsvoorstel and besluit, deadline, van kracht or why not).",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.vaststelling_.$municipalityId": {
+    description: "Besluit van een gemeenteraad: staff record a member municipality's decision, raadsbesluit PDF and reactiebrief on its behalf.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.vaststelling_.aanbiedingsbrief": {
+    description: "Aanbiedingsbrief: compose, preview and send the letter offering the definitive version to every college.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.vaststelling_.bestanden.$fileId": {
+    description: "Download a raadsbesluit PDF or the aanbiedingsbrief (PDF/DOCX) of the visie's adoption.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
   "beheer.visies._index": {
     description: "Visies of the region; staff create a new visie.",
     loader: "staff",
     action: "staff",
+  },
+  "gemeente.vaststelling.$visionId": {
+    description: "Vaststelling door de raad: the griffie records its own council's decision, raadsbesluit PDF and reactiebrief.",
+    loader: "municipality-griffie",
+    action: "municipality-griffie",
+  },
+  "gemeente.vaststelling._index": {
+    description: "Vaststelling door de raad: the visies put to the viewer's council (griffie), with their decision so far.",
+    loader: "authenticated",
+    action: null,
   },
   healthz: {
     description: "Health check for load balancers: 200 when the database answers, 503 otherwise.",
@@ -263,6 +297,11 @@ export const routePolicies = {
   },
   "visies.$regionSlug.$visionSlug.vergelijken": {
     description: "Wat is er veranderd: compare two published versions of a visie.",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.vaststelling": {
+    description: "Vaststelling: public adoption status per municipality and whether the visie is van kracht, and why not.",
     loader: "published",
     action: null,
   },

@@ -139,6 +139,57 @@ function instancesFor(route: RouteFile): Instance[] {
           resolve: (w) => ({ params: { visionId: w.otherRegionVision.id }, names: [w.otherRegionVision.title] }),
         },
       ];
+    case "visionId,municipalityId":
+      return [
+        {
+          label: "visie of region A, its member municipality",
+          state: "draft",
+          region: "A",
+          resolve: (w) => ({ params: { visionId: w.vision.id, municipalityId: w.organisations.gemeente.id }, names: [w.vision.title] }),
+        },
+        {
+          label: "visie of region B with a municipality of region A",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({
+            params: { visionId: w.otherRegionVision.id, municipalityId: w.organisations.gemeente.id },
+            names: [w.otherRegionVision.title, w.organisations.gemeente.name],
+          }),
+        },
+        {
+          label: "visie of region A with an organisation of region B",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({
+            params: { visionId: w.vision.id, municipalityId: w.organisations.otherRegion.id },
+            names: [w.organisations.otherRegion.name],
+          }),
+        },
+        {
+          label: "visie of region A with an organisation that is not a municipality",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({
+            params: { visionId: w.vision.id, municipalityId: w.organisations.aanbieder.id },
+            names: [w.organisations.aanbieder.name],
+          }),
+        },
+      ];
+    case "visionId,fileId":
+      return [
+        {
+          label: "visie of region A, a file that is not one of its adoption files",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.vision.id, fileId: "00000000-0000-4000-8000-000000000000" }, names: [] }),
+        },
+        {
+          label: "visie of region B",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.otherRegionVision.id, fileId: "00000000-0000-4000-8000-000000000000" }, names: [w.otherRegionVision.title] }),
+        },
+      ];
     case "visionId,sectionKey":
       return [
         {
@@ -304,6 +355,8 @@ function expected(access: Access, role: WorldRole, instance: Instance): Outcome 
       return reactingMembers.includes(role) && instance.state === "submitted" ? "allowed" : "404";
     case "platform-admin":
       return role === "platformAdmin" ? "allowed" : "403";
+    case "municipality-griffie":
+      return role === "griffie" && instance.region === "A" ? "allowed" : "404";
   }
 }
 

@@ -1,0 +1,6 @@
+import { renderDocx } from "~/letters/docx.server";
+import { renderPdf } from "~/letters/pdf.server";
+import type { LetterRenderers } from "./adoption-requests.server";
+
+/** The aanbiedingsbrief is rendered like every other letter: the letters capability's PDF and DOCX renderers. */
+export const letterRenderers: LetterRenderers = { pdf: renderPdf, docx: renderDocx };
