@@ -184,6 +184,21 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: "region-staff-of-resource",
   },
+  "beheer.visies.$visionId.beantwoorden._index": {
+    description: "Punten beantwoorden: triage of every submitted point of the visie (filters, Dutch search, bulk assign/theme/answer) and publishing a round's answers.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.beantwoorden.$pointRef": {
+    description: "One submitted point (by reference, e.g. ASDV-3) beside its section text: answer, disposition, sign-off, similar points and reuse. Drafts and other visies' points 404.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.themas": {
+    description: "Thema's (rode draad) of the visie: create, rename, summarise and delete themes, suggestions from word overlap, counts per section, organisation type and disposition.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
   "beheer.visies.$visionId.reacties": {
     description: "Ontvangen reacties: the submitted reactions (never drafts) on the visie, with point counts.",
     loader: "region-staff-of-resource",

@@ -190,6 +190,28 @@ function instancesFor(route: RouteFile): Instance[] {
           resolve: (w) => ({ params: { visionId: w.otherRegionVision.id, fileId: "00000000-0000-4000-8000-000000000000" }, names: [w.otherRegionVision.title] }),
         },
       ];
+    case "visionId,pointRef":
+      // The world's submitted advies has point ASDW-1; its draft advies on round 2 has ASDW-2.
+      return [
+        {
+          label: "submitted point of visie A",
+          state: "submitted",
+          region: "A",
+          resolve: (w) => ({ params: { visionId: w.vision.id, pointRef: "ASDW-1" }, names: [worldSecrets.submittedPointText] }),
+        },
+        {
+          label: "draft point of visie A",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.vision.id, pointRef: "ASDW-2" }, names: [worldSecrets.draftPointText] }),
+        },
+        {
+          label: "visie B with a point reference of visie A",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.otherRegionVision.id, pointRef: "ASDW-1" }, names: [worldSecrets.submittedPointText] }),
+        },
+      ];
     case "visionId,sectionKey":
       return [
         {

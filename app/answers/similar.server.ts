@@ -1,0 +1,92 @@
+import type { JSONContent } from "@tiptap/core";
+import { sql } from "drizzle-orm";
+import { plainTextOf } from "~/editor/plain-text";
+import type { Db } from "~/lib/db.server";
+import type { AnswerStatus, Disposition } from "./schema";
+import { rowsOf } from "./triage.server";
+
+export interface SimilarPoint {
+  id: string;
+  reference: string;
+  organisation: string;
+  excerpt: string;
+  /** Section titles both points are anchored to. */
+  sharedSections: string[];
+  /** Word stems (Dutch lexemes) both points contain. */
+  sharedWords: string[];
+  /** pg_trgm similarity of the two texts, 0..1. */
+  similarity: number;
+  answer: { id: string; status: AnswerStatus; disposition: Disposition | null; excerpt: string } | null;
+}
+
+/**
+ * Other submitted points of the visie that resemble this one, computed in the database: anchored to
+ * the same section, similar text (pg_trgm), or sharing at least two word stems (tsvector lexemes).
+ * Each result says why, so staff can judge before reusing an answer.
+ */
+export async function similarPoints(db: Db, visionId: string, pointId: string, limit = 8): Promise<SimilarPoint[]> {
+  const result = await db.execute(sql`
+    with me as (
+      select p.id, p.plain_text, p.search_vector from points p where p.id = ${pointId} and p.vision_id = ${visionId}
+    ),
+    candidates as (
+      select p2.id, p2.reference, p2.plain_text, o.name as organisation,
+             similarity(p2.plain_text, me.plain_text) as similarity,
+             array(
+               select distinct coalesce(s.number || ' ', '') || s.title
+               from point_anchors pa1
+               join point_anchors pa2 on pa2.section_key = pa1.section_key and pa2.point_id = p2.id
+               join sections s on s.version_id = pa2.version_id and s.key = pa2.section_key
+               where pa1.point_id = me.id
+             ) as shared_sections,
+             array(
+               select lexeme from (
+                 select unnest(tsvector_to_array(me.search_vector)) as lexeme
+                 intersect
+                 select unnest(tsvector_to_array(p2.search_vector))
+               ) shared where length(lexeme) > 3 order by lexeme
+             ) as shared_words
+      from me
+      join points p2 on p2.vision_id = ${visionId} and p2.id <> me.id
+      join reactions r on r.id = p2.reaction_id and r.status = 'submitted'
+      join organisations o on o.id = r.organisation_id
+    )
+    select c.id, c.reference, c.organisation, c.similarity, c.shared_sections, c.shared_words,
+           case when length(c.plain_text) > 200 then left(c.plain_text, 200) || '…' else c.plain_text end as excerpt,
+           a.id as answer_id, a.status as answer_status, a.disposition,
+           a.body as answer_body
+    from candidates c
+    left join answers a on a.point_id = c.id
+    where cardinality(c.shared_sections) > 0 or c.similarity >= 0.3 or cardinality(c.shared_words) >= 2
+    order by (case when cardinality(c.shared_sections) > 0 then 1 else 0 end) + c.similarity + least(cardinality(c.shared_words), 10) * 0.05 desc, c.reference
+    limit ${limit}
+  `);
+  return rowsOf<{
+    id: string;
+    reference: string;
+    organisation: string;
+    excerpt: string;
+    shared_sections: string[] | null;
+    shared_words: string[] | null;
+    similarity: number | string;
+    answer_id: string | null;
+    answer_status: AnswerStatus | null;
+    disposition: Disposition | null;
+    answer_body: JSONContent | null;
+  }>(result).map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    organisation: r.organisation,
+    excerpt: r.excerpt,
+    sharedSections: r.shared_sections ?? [],
+    sharedWords: (r.shared_words ?? []).slice(0, 12),
+    similarity: Math.round(Number(r.similarity) * 100) / 100,
+    answer: r.answer_id ? { id: r.answer_id, status: r.answer_status!, disposition: r.disposition, excerpt: excerptOf(r.answer_body) } : null,
+  }));
+}
+
+function excerptOf(body: JSONContent | null) {
+  if (!body) return "";
+  const text = plainTextOf(body);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
