@@ -33,7 +33,8 @@ export async function changePassword(
       entityType: "user",
       entityId: userId,
     });
-    const session = await createSession(tx, userId, now);
+    // The person just proved who they are with their current password (and session).
+    const session = await createSession(tx, userId, now, { twoFactorVerified: true });
     return { ok: true as const, ...session };
   });
 }

@@ -25,7 +25,17 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
   const session = await validateSessionToken(db(), token);
   if (!session) return null;
   if (session.renewed) context?.setCookie(sessionCookie(token, session.cookieExpiresAt));
+  if (session.awaitingSecondFactor) return null;
   return { sessionId: session.sessionId, user: session.user, memberships: await loadMemberships(session.user.id) };
+}
+
+/** A session that gave the password but not yet the code from the authenticator app. */
+export async function getSessionAwaitingSecondFactor(request: Request) {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const session = await validateSessionToken(db(), token);
+  if (!session?.awaitingSecondFactor) return null;
+  return { sessionId: session.sessionId, user: session.user };
 }
 
 /** A viewer without a session, for server-side work on someone's behalf (the demo seed). */

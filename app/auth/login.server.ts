@@ -11,7 +11,7 @@ export const IP_MAX_FAILURES = 30;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
 export type LoginResult =
-  | { ok: true; userId: string; token: string; expiresAt: Date }
+  | { ok: true; userId: string; token: string; expiresAt: Date; needsSecondFactor: boolean }
   | { ok: false; reason: "invalid" | "throttled" };
 
 export const loginMessages = {
@@ -50,16 +50,16 @@ export async function logIn(db: Db, input: { email: string; password: string; ip
       entityType: "user",
       entityId: user.id,
     });
-    return { ok: true as const, userId: user.id, ...session };
+    return { ok: true as const, userId: user.id, ...session, needsSecondFactor: user.totpEnabledAt !== null };
   });
 }
 
-async function isLocked(db: Db, key: string, now: Date) {
+export async function isLocked(db: Db, key: string, now: Date) {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
   return !!row?.lockedUntil && row.lockedUntil.getTime() > now.getTime();
 }
 
-async function recordFailure(db: Db, key: string, maxFailures: number, now: Date) {
+export async function recordFailure(db: Db, key: string, maxFailures: number, now: Date) {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const lockUntil = new Date(now.getTime() + THROTTLE_WINDOW_MS);
   // One statement, so concurrent failures cannot lose a count.

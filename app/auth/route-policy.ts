@@ -38,6 +38,8 @@
  *   round is open (withdrawing).
  * - `municipality-griffie`: the griffie of a member municipality of the visie's region, for its own
  *   municipality only. Anyone else logged in (also staff, who use the beheer pages) → 404.
+ * - `awaiting-second-factor`: only a session that gave the password of an account with two-factor
+ *   login and still has to give the code; everyone else is sent to `/inloggen`.
  * - `platform-admin`: the platform administrator (a user flag). Everyone else logged in → 403.
  * - `nobody`: the handler answers 404 to everyone (the catch-all, the loader of a POST-only route).
  */
@@ -63,6 +65,7 @@ export const accessDescriptions: Record<Access, string> = {
   published: "iedereen; alleen gepubliceerde versies (een concept geeft 404)",
   "invitation-token": "wie een geldige uitnodigingslink heeft",
   authenticated: "iedereen die is ingelogd (alleen het eigen account)",
+  "awaiting-second-factor": "wie het wachtwoord gaf en nog de code uit de app moet geven",
   "reacting-member": "leden en ondertekenaars van een uitgenodigde organisatie",
   staff: "regiomedewerkers (redacteur of beheerder) van de eigen regio",
   "staff-admin": "regiobeheerders van de eigen regio",
@@ -116,6 +119,11 @@ export const routePolicies = {
   },
   "account_.meldingen": {
     description: "Meldingen: own e-mail notification preference (immediate or daily digest).",
+    loader: "authenticated",
+    action: "authenticated",
+  },
+  "account_.tweestapsverificatie": {
+    description: "Tweestapsverificatie: turn TOTP two-factor login on (QR code, confirm a code) or off (with a code).",
     loader: "authenticated",
     action: "authenticated",
   },
@@ -248,6 +256,11 @@ export const routePolicies = {
     description: "Inloggen with e-mail and password (a logged-in viewer is sent on to `terug`).",
     loader: "public",
     action: "public",
+  },
+  "inloggen_.code": {
+    description: "Inloggen, second step: the code from the authenticator app for accounts with two-factor login.",
+    loader: "awaiting-second-factor",
+    action: "awaiting-second-factor",
   },
   "mijn-organisaties": {
     description: "Mijn organisaties: the viewer's own organisations and who else belongs to them.",

@@ -55,3 +55,16 @@ export function isCommonPassword(value: string): boolean {
   const lower = value.toLowerCase();
   return commonPasswords.has(lower) || /^(.)\1+$/.test(lower);
 }
+
+/** The six digits from an authenticator app; spaces are allowed ("123 456"). */
+const totpCode = z
+  .string({ error: "Vul de code van 6 cijfers uit uw app in." })
+  .transform((value) => value.replace(/\s/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Vul de code van 6 cijfers uit uw app in."));
+
+export const SecondFactorSchema = z.object({ code: totpCode, terug: z.string().optional() });
+
+export const TwoFactorSettingsSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("aanzetten"), code: totpCode, key: z.string().max(64) }),
+  z.object({ intent: z.literal("uitzetten"), code: totpCode }),
+]);

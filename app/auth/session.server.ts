@@ -30,13 +30,15 @@ export interface ValidSession {
   cookieExpiresAt: Date;
   user: SessionUser;
   renewed: boolean;
+  /** The account has two-factor login and this session has not given the code yet: it opens nothing. */
+  awaitingSecondFactor: boolean;
 }
 
 /** `expiresAt` is when the cookie should expire: the absolute end of the session. */
-export async function createSession(db: Db, userId: string, now = new Date()) {
+export async function createSession(db: Db, userId: string, now = new Date(), options: { twoFactorVerified?: boolean } = {}) {
   const token = generateToken();
   const idleExpiresAt = new Date(now.getTime() + SESSION_IDLE_TIMEOUT_MS);
-  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: idleExpiresAt, createdAt: now });
+  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt: idleExpiresAt, createdAt: now, twoFactorVerified: options.twoFactorVerified ?? false });
   return { token, expiresAt: absoluteEnd(now) };
 }
 
@@ -50,6 +52,8 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     .select({
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
+      twoFactorVerified: sessions.twoFactorVerified,
+      totpEnabledAt: users.totpEnabledAt,
       user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin },
     })
     .from(sessions)
@@ -61,13 +65,14 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
+  const awaitingSecondFactor = row.totpEnabledAt !== null && !row.twoFactorVerified;
   const idleDeadline = Math.min(now.getTime() + SESSION_IDLE_TIMEOUT_MS, end.getTime());
   if (idleDeadline - row.expiresAt.getTime() >= RENEW_STEP_MS) {
     const expiresAt = new Date(idleDeadline);
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
-    return { sessionId, expiresAt, cookieExpiresAt: end, user: row.user, renewed: true };
+    return { sessionId, expiresAt, cookieExpiresAt: end, user: row.user, renewed: true, awaitingSecondFactor };
   }
-  return { sessionId, expiresAt: row.expiresAt, cookieExpiresAt: end, user: row.user, renewed: false };
+  return { sessionId, expiresAt: row.expiresAt, cookieExpiresAt: end, user: row.user, renewed: false, awaitingSecondFactor };
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

@@ -56,6 +56,7 @@ export function TextField(props: {
   type?: "text" | "email" | "password" | "search" | "date" | "url";
   description?: string;
   autoComplete?: string;
+  inputMode?: "numeric" | "text";
 }) {
   const { field } = props;
   const invalid = !!field.errors?.length;
@@ -73,6 +74,7 @@ export function TextField(props: {
           {...getInputProps(field, { type: props.type ?? "text", ariaDescribedBy: props.description ? field.descriptionId : undefined })}
           key={field.key}
           autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
         />
       </div>
     </div>

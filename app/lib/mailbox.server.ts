@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { outboxAttachments, outboxAttempts, outboxMessages } from "~db/schema";
 import type { mailboxFilterNames } from "~/email/labels";
 import { writeAudit } from "./audit.server";
+import { isEmailName, renderStoredEmail } from "~/email/render.server";
 import type { Db } from "./db.server";
 import { newMessageId } from "./outbox.server";
 
@@ -74,7 +75,9 @@ export async function getMailboxMessage(db: Db, regionId: string, id: string) {
       .where(eq(outboxAttachments.messageId, id))
       .orderBy(asc(outboxAttachments.position)),
   ]);
-  return { ...row, attemptLog: attempts, attachments };
+  // A template message is rendered by the worker; until then staff see what it will say.
+  const textBody = row.textBody ?? (isEmailName(row.template) ? (await renderStoredEmail(row.template, row.payload)).text : null);
+  return { ...row, textBody, isPreview: row.textBody === null && textBody !== null, attemptLog: attempts, attachments };
 }
 
 export type ResendResult = { ok: true; messageId: string } | { ok: false; message: string };

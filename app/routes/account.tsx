@@ -83,6 +83,11 @@ export default function AccountPage() {
           E-mailmeldingen instellen (direct of één keer per dag)
         </a>
       </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href="/account/tweestapsverificatie">
+          Tweestapsverificatie (inloggen met een code uit een app)
+        </a>
+      </p>
       <h2 className="utrecht-heading-2">Wachtwoord wijzigen</h2>
       <p className="utrecht-paragraph">Na het wijzigen wordt u op al uw andere apparaten uitgelogd.</p>
       {actionData?.changed ? (

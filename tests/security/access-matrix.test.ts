@@ -349,6 +349,8 @@ const reactingMembers: WorldRole[] = ["member", "signatory"];
 function expected(access: Access, role: WorldRole, instance: Instance): Outcome {
   if (access === "public" || access === "invitation-token") return "allowed";
   if (access === "nobody") return "404";
+  // No role of the world is half-way through a two-factor login.
+  if (access === "awaiting-second-factor") return "login";
   if (access === "published") return instance.state === "published" || instance.state === "none" ? "allowed" : "404";
   if (role === "anonymous") return "login";
   switch (access) {
