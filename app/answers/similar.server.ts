@@ -51,15 +51,28 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
       join reactions r on r.id = p2.reaction_id and r.status = 'submitted'
       join organisations o on o.id = r.organisation_id
     )
-    select c.id, c.reference, c.organisation, c.similarity, c.shared_sections, c.shared_words,
-           case when length(c.plain_text) > 200 then left(c.plain_text, 200) || '…' else c.plain_text end as excerpt,
-           a.id as answer_id, a.status as answer_status, a.disposition,
-           a.body as answer_body
-    from candidates c
-    left join answers a on a.point_id = c.id
-    where cardinality(c.shared_sections) > 0 or c.similarity >= 0.3 or cardinality(c.shared_words) >= 2
-    order by (case when cardinality(c.shared_sections) > 0 then 1 else 0 end) + c.similarity + least(cardinality(c.shared_words), 10) * 0.05 desc, c.reference
-    limit ${limit}
+    select f.id, f.reference, f.organisation, f.similarity, f.shared_sections, f.excerpt, f.answer_id, f.answer_status, f.disposition, f.answer_body,
+           -- Show the words as written in this point, not their stems (opvoedondersteuning, not opvoedondersteun).
+           array(
+             select min(w) from (select lx from unnest(f.shared_words) lx) shared
+             join lateral (
+               select w from regexp_split_to_table(lower((select plain_text from me)), '[^[:alpha:]]+') w
+               where length(w) > 3 and tsvector_to_array(to_tsvector('herleidbaar_dutch', w)) = array[shared.lx]
+             ) words on true
+             group by shared.lx order by min(w)
+           ) as shared_words
+    from (
+      select c.id, c.reference, c.organisation, c.similarity, c.shared_sections, c.shared_words,
+             case when length(c.plain_text) > 200 then left(c.plain_text, 200) || '…' else c.plain_text end as excerpt,
+             a.id as answer_id, a.status as answer_status, a.disposition, a.body as answer_body,
+             (case when cardinality(c.shared_sections) > 0 then 1 else 0 end) + c.similarity + least(cardinality(c.shared_words), 10) * 0.05 as score
+      from candidates c
+      left join answers a on a.point_id = c.id
+      where cardinality(c.shared_sections) > 0 or c.similarity >= 0.3 or cardinality(c.shared_words) >= 2
+      order by score desc, c.reference
+      limit ${limit}
+    ) f
+    order by f.score desc, f.reference
   `);
   return rowsOf<{
     id: string;

@@ -147,17 +147,26 @@ export async function themeSuggestions(db: Db, visionId: string, limit = 8): Pro
       from points p join reactions r on r.id = p.reaction_id
       where p.vision_id = ${visionId} and r.status = 'submitted'
     )
-    select word, count(distinct organisation_id) as organisations,
-           json_agg(json_build_object('id', id, 'reference', reference) order by reference) as points
-    from lexemes
-    where length(word) > 3
-      and not exists (select 1 from themes t where t.vision_id = ${visionId} and lower(t.title) = word)
-    group by word
-    having count(distinct organisation_id) >= 2
-    order by count(distinct organisation_id) desc, count(*) desc, word
-    limit ${limit}`);
-  return rowsOf<{ word: string; organisations: number | string; points: Array<{ id: string; reference: string }> | string }>(result).map((r) => ({
-    word: r.word,
+    select g.word, g.organisations, g.points,
+           -- The word as most often written in those points, not its stem (opvoedondersteuning).
+           (select w from points p2 cross join lateral regexp_split_to_table(lower(p2.plain_text), '[^[:alpha:]]+') w
+            where p2.id = any(g.ids) and length(w) > 3 and tsvector_to_array(to_tsvector('herleidbaar_dutch', w)) = array[g.word]
+            group by w order by count(*) desc, w limit 1) as surface
+    from (
+      select word, count(distinct organisation_id) as organisations, array_agg(distinct id) as ids,
+             json_agg(json_build_object('id', id, 'reference', reference) order by reference) as points,
+             count(*) as mentions
+      from lexemes
+      where length(word) > 3
+        and not exists (select 1 from themes t where t.vision_id = ${visionId} and word = any(tsvector_to_array(to_tsvector('herleidbaar_dutch', t.title))))
+      group by word
+      having count(distinct organisation_id) >= 2
+      order by count(distinct organisation_id) desc, count(*) desc, word
+      limit ${limit}
+    ) g
+    order by g.organisations desc, g.mentions desc, g.word`);
+  return rowsOf<{ word: string; surface: string | null; organisations: number | string; points: Array<{ id: string; reference: string }> | string }>(result).map((r) => ({
+    word: r.surface ?? r.word,
     organisations: Number(r.organisations),
     points: typeof r.points === "string" ? JSON.parse(r.points) : r.points,
   }));
