@@ -1,4 +1,5 @@
 import type { Db } from "~/lib/db.server";
+import { seedAdoptions } from "./adoptions";
 import { isSeeded, seedOrganisations } from "./organisations";
 import { seedReactions } from "./reactions";
 import { seedDefinitive, seedFirstConcept } from "./visions";
@@ -15,5 +16,6 @@ export async function seedDemo(db: Db, password: string) {
   const firstConcept = await seedFirstConcept(db, organisations);
   const reactions = await seedReactions(db, organisations, firstConcept);
   const definitive = await seedDefinitive(db, organisations, firstConcept.visionId);
-  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions };
+  const adoptions = await seedAdoptions(db, { organisations });
+  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, adoptions };
 }
