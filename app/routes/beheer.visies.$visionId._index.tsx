@@ -113,6 +113,11 @@ export default function StaffVisionPage() {
           Ontvangen reacties bekijken
         </a>
       </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${base}/vaststelling`}>
+          Vaststelling door de gemeenten (aanbiedingsbrief, besluiten, van kracht)
+        </a>
+      </p>
       <h2 className="utrecht-heading-2">Versies</h2>
       <ul className="utrecht-unordered-list">
         {data.versions.map((v) => (
