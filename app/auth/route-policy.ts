@@ -293,6 +293,11 @@ export const routePolicies = {
     loader: "nobody",
     action: { access: "reaction-reader", writes: "reaction-owner" },
   },
+  "reacties.$reactionId.pdf": {
+    description: "De reactie als PDF (tagged): for whoever may read the reaction.",
+    loader: "reaction-reader",
+    action: null,
+  },
   reageren: {
     description: "Reageren: the consultation rounds the viewer's organisations may react to; start a reaction.",
     loader: "authenticated",

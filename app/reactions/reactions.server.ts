@@ -29,6 +29,7 @@ import { queueMessage } from "~/lib/outbox.server";
 import { createQuoteSelector } from "./anchors";
 import type { PointKind, SaveReactionInput } from "./schema";
 import { MAX_POINTS } from "./schema";
+import { renderReactionPdf } from "./reaction-document.server";
 
 export class ReactionError extends Error {
   constructor(
@@ -506,6 +507,8 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
     .where(eq(memberships.organisationId, found.organisation.id));
   const [region] = await db.select().from(regions).where(eq(regions.id, found.vision.regionId));
   const addressedToName = await addressedToNameOf(db, found.reaction.addressedToId);
+  // Rendered from the draft at this revision; the transaction below only freezes that same revision.
+  const pdf = await renderReactionPdf(db, reactionId);
   return db.transaction(async (tx) => {
     const [submitted] = await tx
       .update(reactions)
@@ -538,8 +541,10 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
           submittedAt: now,
           pointCount: details.points.length,
           reference: submitted.reference ?? undefined,
+          attachmentName: pdf?.filename,
           link,
         },
+        attachments: pdf ? [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.bytes }] : [],
         idempotencyKey: `receipt:${reactionId}:${member.email}`,
       });
     }

@@ -176,7 +176,12 @@ function SubmittedReaction() {
           <h2 className="utrecht-heading-3">Ontvangstbevestiging</h2>
           <p className="utrecht-paragraph">
             Deze {data.reaction.kind} is ingediend op {data.reaction.submittedAt}
-            {data.reaction.isLate ? ", na de reactietermijn" : ""}. Alle leden van {data.organisation.name} krijgen een bevestiging per e-mail.
+            {data.reaction.isLate ? ", na de reactietermijn" : ""}. Alle leden van {data.organisation.name} krijgen een bevestiging per e-mail, met de reactie als PDF.
+          </p>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={`/reacties/${data.reaction.id}/pdf`} download>
+              Download de {data.reaction.kind} als PDF
+            </a>
           </p>
         </div>
       ) : (

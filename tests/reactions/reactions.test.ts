@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { auditEvents, outboxMessages, points, reactions, sections } from "~db/schema";
+import { auditEvents, outboxAttachments, outboxMessages, points, reactions, sections } from "~db/schema";
 import { viewerForUser } from "~/auth/guards.server";
 import type { Database } from "~/lib/db.server";
 import { proposeLetterImport } from "~/reactions/letter-import.server";
@@ -20,6 +20,7 @@ import { publishDraft, getDraft, listSections } from "~/visions/visions.server";
 import { adviceLetterSeedText } from "~db/seed/reactions";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";
+import { readPdf } from "../letters/render-helpers";
 import { useTestDatabase } from "../setup/db";
 
 let database: Database;
@@ -170,6 +171,25 @@ describe("submitting", () => {
     const receipts = await database.db.select().from(outboxMessages).where(eq(outboxMessages.template, "ontvangstbevestiging"));
     expect(receipts.filter((r) => JSON.stringify(r.payload).includes(reaction.id))).toHaveLength(2);
     await expect(submitReaction(database.db, s.member, reaction.id, { revision: rev + 1, submissionKey: "andere-sleutel-123" }, OPEN)).rejects.toThrow(/al ingediend/);
+  });
+
+  test("the ontvangstbevestiging carries the reaction as a tagged PDF with every point, its anchor and quote", async () => {
+    const s = await scenario();
+    const { reaction } = await readyDraft(s);
+    await submitReaction(database.db, s.member, reaction.id, { revision: await revision(reaction.id), submissionKey: "sleutel-pdf-12345" }, OPEN);
+    const [receipt] = await database.db
+      .select({ id: outboxMessages.id, payload: outboxMessages.payload })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.template, "ontvangstbevestiging"), eq(outboxMessages.toAddress, s.member.user.email)));
+    expect(receipt!.payload).toMatchObject({ attachmentName: expect.stringMatching(/\.pdf$/) });
+    const [attachment] = await database.db.select().from(outboxAttachments).where(eq(outboxAttachments.messageId, receipt!.id));
+    expect(attachment?.contentType).toBe("application/pdf");
+    const pdf = await readPdf(new Uint8Array(attachment!.content));
+    expect(pdf.hasStructTree).toBe(true);
+    expect(pdf.text).toContain("Let op de lokale teams.");
+    expect(pdf.text).toContain("thuis op");
+    expect(pdf.text).toContain(s.versionSections[0]!.title);
+    expect(pdf.text).toContain("Voorzitter");
   });
 
   test("editing after submission is refused", async () => {
