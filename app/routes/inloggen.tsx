@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // A new session at every login (no session fixation).
   context.setCookie(sessionCookie(result.token, result.expiresAt));
+  if (result.needsSecondFactor) throw redirect(`/inloggen/code?terug=${encodeURIComponent(safeRedirect(redirectTo))}`);
   throw redirect(safeRedirect(redirectTo));
 }
 
