@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { seedAdoptions } from "./adoptions";
+import { seedAnswers } from "./answers";
 import { isSeeded, seedOrganisations } from "./organisations";
 import { seedReactions } from "./reactions";
 import { seedDefinitive, seedFirstConcept } from "./visions";
@@ -16,6 +17,7 @@ export async function seedDemo(db: Db, password: string) {
   const firstConcept = await seedFirstConcept(db, organisations);
   const reactions = await seedReactions(db, organisations, firstConcept);
   const definitive = await seedDefinitive(db, organisations, firstConcept.visionId);
+  const answers = await seedAnswers(db, { organisations, visions: firstConcept });
   const adoptions = await seedAdoptions(db, { organisations });
-  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, adoptions };
+  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, answers, adoptions };
 }
