@@ -114,6 +114,15 @@ export default function StaffVisionPage() {
         </a>
       </p>
       <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${base}/beantwoorden`}>
+          Punten beantwoorden (triage, antwoorden, publiceren)
+        </a>
+        {" · "}
+        <a className="utrecht-link" href={`${base}/themas`}>
+          Thema's (rode draad)
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`${base}/vaststelling`}>
           Vaststelling door de gemeenten (aanbiedingsbrief, besluiten, van kracht)
         </a>
