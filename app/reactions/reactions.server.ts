@@ -310,6 +310,11 @@ export function operationOf(intent: string): Operation {
   return { type: "none" };
 }
 
+/** Anchors compared by what they say, not by their row ids or order of storage. */
+function anchorSignature(rows: Array<Pick<typeof pointAnchors.$inferSelect, "sectionKey" | "exact" | "prefix" | "suffix" | "positionStart" | "positionEnd">>) {
+  return JSON.stringify(rows.map((r) => [r.sectionKey, r.exact, r.prefix, r.suffix, r.positionStart, r.positionEnd]));
+}
+
 /**
  * Saves the whole draft letter (metadata, texts, points with anchors, signatories) in one
  * transaction. The revision must match: a save based on an older revision is a conflict.
@@ -328,11 +333,20 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
 
   const introduction = parseRichText(input.introduction, input.introductionJson, "de inleiding");
   const conclusion = parseRichText(input.conclusion, input.conclusionJson, "het slot");
-  const existing = await db.select().from(points).where(eq(points.reactionId, reactionId));
-  const versionSections = await db
-    .select({ key: sections.key, plainText: sections.plainText, title: sections.title })
-    .from(sections)
-    .where(eq(sections.versionId, reaction.versionId));
+  const [existing, existingAnchors, existingSignatories, versionSections] = await Promise.all([
+    db.select().from(points).where(eq(points.reactionId, reactionId)),
+    db
+      .select()
+      .from(pointAnchors)
+      .innerJoin(points, eq(points.id, pointAnchors.pointId))
+      .where(eq(points.reactionId, reactionId))
+      .then((rows) => rows.map((r) => r.point_anchors)),
+    db.select({ userId: reactionSignatories.userId }).from(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId)).orderBy(asc(reactionSignatories.position)),
+    db
+      .select({ key: sections.key, plainText: sections.plainText, title: sections.title })
+      .from(sections)
+      .where(eq(sections.versionId, reaction.versionId)),
+  ]);
 
   const pointInputs = input.points.map((p, index) => {
     if (!existing.some((e) => e.id === p.id)) throw new ReactionError("Een punt hoort niet bij deze reactie. Ververs de pagina.");
@@ -380,26 +394,43 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
     if (!locked) throw new ReactionError("Iemand anders heeft deze reactie intussen opgeslagen.", "conflict");
     const removedIds = existing.map((e) => e.id).filter((id) => !order.includes(id));
     if (removedIds.length) await tx.delete(points).where(inArray(points.id, removedIds));
+    // Autosave sends the whole letter; only points that changed are written (one or two statements
+    // for a typical keystroke-save, whatever the number of points).
+    const anchorRows = (point: (typeof pointInputs)[number]) =>
+      point.anchors.map((anchor) => ({
+        pointId: point.id,
+        sectionKey: anchor.sectionKey,
+        versionId: reaction.versionId,
+        exact: anchor.selector?.exact ?? null,
+        prefix: anchor.selector?.prefix ?? null,
+        suffix: anchor.selector?.suffix ?? null,
+        positionStart: anchor.selector?.start ?? null,
+        positionEnd: anchor.selector?.end ?? null,
+      }));
+    const anchorsChanged: string[] = [];
+    const newAnchors: Array<typeof pointAnchors.$inferInsert> = [];
     for (const [position, id] of order.entries()) {
       const point = pointInputs.find((p) => p.id === id)!;
-      await tx
-        .update(points)
-        .set({ number: position + 1, kind: point.kind, body: point.body, plainText: point.plainText, isGeneral: point.isGeneral })
-        .where(eq(points.id, id));
-      await tx.delete(pointAnchors).where(eq(pointAnchors.pointId, id));
-      for (const anchor of point.anchors) {
-        await tx.insert(pointAnchors).values({
-          pointId: id,
-          sectionKey: anchor.sectionKey,
-          versionId: reaction.versionId,
-          exact: anchor.selector?.exact ?? null,
-          prefix: anchor.selector?.prefix ?? null,
-          suffix: anchor.selector?.suffix ?? null,
-          positionStart: anchor.selector?.start ?? null,
-          positionEnd: anchor.selector?.end ?? null,
-        });
+      const before = existing.find((e) => e.id === id)!;
+      const contentChanged =
+        before.number !== position + 1 ||
+        before.kind !== point.kind ||
+        before.isGeneral !== point.isGeneral ||
+        JSON.stringify(before.body) !== JSON.stringify(point.body);
+      if (contentChanged) {
+        await tx
+          .update(points)
+          .set({ number: position + 1, kind: point.kind, body: point.body, plainText: point.plainText, isGeneral: point.isGeneral })
+          .where(eq(points.id, id));
+      }
+      const rows = anchorRows(point);
+      if (anchorSignature(rows) !== anchorSignature(existingAnchors.filter((a) => a.pointId === id))) {
+        anchorsChanged.push(id);
+        newAnchors.push(...rows);
       }
     }
+    if (anchorsChanged.length) await tx.delete(pointAnchors).where(inArray(pointAnchors.pointId, anchorsChanged));
+    if (newAnchors.length) await tx.insert(pointAnchors).values(newAnchors);
     if (operation.type === "add-point") {
       await tx.insert(points).values({
         reactionId,
@@ -411,10 +442,16 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
         plainText: "",
       });
     }
-    await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId));
-    for (const [position, userId] of input.signatories.entries()) {
-      const candidate = candidates.find((c) => c.userId === userId)!;
-      await tx.insert(reactionSignatories).values({ reactionId, userId, name: candidate.name, title: candidate.title, position });
+    if (existingSignatories.map((sig) => sig.userId).join() !== input.signatories.join()) {
+      await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId));
+      if (input.signatories.length) {
+        await tx.insert(reactionSignatories).values(
+          input.signatories.map((userId, position) => {
+            const candidate = candidates.find((c) => c.userId === userId)!;
+            return { reactionId, userId, name: candidate.name, title: candidate.title, position };
+          }),
+        );
+      }
     }
     await writeAudit(tx, {
       actorId: viewer.user.id,
