@@ -39,7 +39,12 @@ export async function importCouncilLetter(db: Db, viewer: Viewer, input: { visio
   if (existing?.councilLetterId) throw new AdoptionError("Voor deze gemeente is al een reactiebrief vastgelegd.");
 
   const proposal = await proposeLetterImport(db, target.id, text);
-  const found = proposal.points.filter((p) => p.text.trim() !== "");
+  let found = proposal.points.filter((p) => p.text.trim() !== "");
+  if (found.length === 0) {
+    // Typed without a letter's shape: every paragraph is a point (anchors are suggested the same way).
+    const typed = await proposeLetterImport(db, target.id, `Wij vragen aandacht voor de onderstaande punten.\n\n${text}`);
+    found = typed.points.filter((p) => p.text.trim() !== "");
+  }
   if (found.length === 0) {
     throw new AdoptionError("In deze brief zijn geen punten gevonden. Zet elk punt in een eigen alinea na de inleiding, of nummer de punten (1., 2., …).");
   }

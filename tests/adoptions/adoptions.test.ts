@@ -343,3 +343,19 @@ describe("reactiebrief", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe("reactiebrief typed by hand", () => {
+  test("points typed one per paragraph become referenced points; an empty letter is refused", async () => {
+    const s = await adoptionScenario(database.db);
+    const typed = await importCouncilLetter(
+      database.db,
+      s.viewers.staff,
+      { visionId: s.vision.id, municipalityId: s.municipalities.oostdorp.id, text: "Betrek het onderwijs bij de uitvoering.\n\nZorg voor korte wachttijden bij de jeugdbescherming." },
+      NOW,
+    );
+    const rows = await database.db.select().from(points).where(eq(points.reactionId, typed.reaction.id));
+    expect(rows.map((p) => p.reference).sort()).toEqual(["OST-1", "OST-2"]);
+    const empty = await refusal(importCouncilLetter(database.db, s.viewers.staff, { visionId: s.vision.id, municipalityId: s.municipalities.zuidwaard.id, text: "   " }, NOW));
+    expect(empty.message).toMatch(/Plak of typ de tekst/);
+  });
+});
