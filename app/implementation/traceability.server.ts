@@ -5,7 +5,9 @@ import { plainTextOf } from "~/editor/validate.server";
 import { renderRichTextToHtml } from "~/editor/render.server";
 import type { Db } from "~/lib/db.server";
 import type { DocumentBlock, ReportDocument } from "~/letters/letter-model";
-import { toCsv } from "./csv";
+import { renderPdf } from "~/letters/pdf.server";
+import { fileResponse } from "~/lib/files.server";
+import { csvResponse, toCsv } from "./csv";
 import { publicPointCondition } from "./implementation-actions.server";
 import { dispositionLabels, statusLabels, type ImplementationStatus } from "./schema";
 
@@ -204,4 +206,26 @@ export function traceabilityReport(input: {
     date: input.date,
     body,
   };
+}
+
+/** The overview as a download: CSV, or PDF through the shared renderer; null for an unknown format. */
+export async function traceabilityDownload(
+  format: string | null,
+  input: { visionTitle: string; regionName: string; organisation: { name: string; code: string }; rows: TracedPoint[]; publicOnly: boolean },
+): Promise<Response | null> {
+  const suffix = input.publicOnly ? "" : "-intern";
+  const name = `herleidbaarheid-${input.organisation.code.replace(/[^\w-]/g, "_")}${suffix}`;
+  if (format === "csv") return csvResponse(`${name}.csv`, traceabilityCsv(input.rows), input.publicOnly ? "public, max-age=60" : "private, no-store");
+  if (format !== "pdf") return null;
+  const bytes = await renderPdf(
+    traceabilityReport({
+      visionTitle: input.visionTitle,
+      regionName: input.regionName,
+      organisationName: input.organisation.name,
+      rows: input.rows,
+      publicOnly: input.publicOnly,
+      date: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  return fileResponse({ filename: `${name}.pdf`, mime: "application/pdf", content: Buffer.from(bytes) });
 }

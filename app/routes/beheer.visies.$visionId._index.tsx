@@ -114,6 +114,11 @@ export default function StaffVisionPage() {
         </a>
       </p>
       <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${base}/uitvoering`}>
+          Uitvoeringsplan (acties, herleidbaarheid, tekortenrapport)
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`${base}/beantwoorden`}>
           Punten beantwoorden (triage, antwoorden, publiceren)
         </a>

@@ -86,7 +86,51 @@ const queryInstances: Partial<Record<RouteFile, Instance[]>> = {
     },
     { label: "no message chosen", state: "none", region: "none", resolve: () => ({ params: {}, names: [] }) },
   ],
+  // Uitvoeringsplan, traceability and open data: public pages of a published visie (they read no ?versie=).
+  ...Object.fromEntries(
+    [
+      "visies.$regionSlug.$visionSlug.herleidbaarheid",
+      "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand",
+      "visies.$regionSlug.$visionSlug.open-data",
+      "visies.$regionSlug.$visionSlug.open-data_.csv",
+      "visies.$regionSlug.$visionSlug.open-data_.json",
+      "visies.$regionSlug.$visionSlug.uitvoering",
+    ].map((route) => [route, implementationPublicInstances(route.includes("herleidbaarheid"))]),
+  ),
 };
+
+function implementationPublicInstances(byOrganisation: boolean): Instance[] {
+  const published: Instance[] = [
+    {
+      label: "published visie",
+      state: "published",
+      region: "A",
+      resolve: (w) => ({ params: { regionSlug: w.vision.regionSlug, visionSlug: w.vision.slug }, names: [] }),
+    },
+    {
+      label: "published visie, organisation of another region asked",
+      state: "draft",
+      region: "A",
+      resolve: (w) => ({
+        params: { regionSlug: w.vision.regionSlug, visionSlug: w.vision.slug },
+        search: `?organisatie=${encodeURIComponent(w.organisations.otherRegion.code)}&formaat=csv`,
+        names: [w.organisations.otherRegion.name],
+      }),
+    },
+  ];
+  return [
+    ...published.slice(0, byOrganisation ? 2 : 1),
+    {
+      label: "unpublished visie of region B",
+      state: "draft",
+      region: "B",
+      resolve: (w) => ({
+        params: { regionSlug: w.otherRegionVision.regionSlug, visionSlug: w.otherRegionVision.slug },
+        names: [w.otherRegionVision.title],
+      }),
+    },
+  ];
+}
 
 function instancesFor(route: RouteFile): Instance[] {
   const fromQuery = queryInstances[route];
@@ -172,6 +216,40 @@ function instancesFor(route: RouteFile): Instance[] {
           resolve: (w) => ({
             params: { visionId: w.vision.id, municipalityId: w.organisations.aanbieder.id },
             names: [w.organisations.aanbieder.name],
+          }),
+        },
+      ];
+    case "visionId,actionId":
+      // The world has no actions: an unknown action answers 404 to staff of the region, like another region's.
+      return [
+        {
+          label: "visie of region A, unknown action",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.vision.id, actionId: "00000000-0000-4000-8000-000000000000" }, names: [w.vision.title] }),
+        },
+        {
+          label: "visie of region B, unknown action",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({ params: { visionId: w.otherRegionVision.id, actionId: "00000000-0000-4000-8000-000000000000" }, names: [w.otherRegionVision.title] }),
+        },
+      ];
+    case "regionSlug,visionSlug,actionReference":
+      return [
+        {
+          label: "published visie, no such action",
+          state: "draft",
+          region: "A",
+          resolve: (w) => ({ params: { regionSlug: w.vision.regionSlug, visionSlug: w.vision.slug, actionReference: "U-99" }, names: [] }),
+        },
+        {
+          label: "unpublished visie of region B",
+          state: "draft",
+          region: "B",
+          resolve: (w) => ({
+            params: { regionSlug: w.otherRegionVision.regionSlug, visionSlug: w.otherRegionVision.slug, actionReference: "U-01" },
+            names: [w.otherRegionVision.title],
           }),
         },
       ];

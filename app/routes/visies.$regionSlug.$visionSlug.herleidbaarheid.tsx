@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/guards.server";
+import { TraceabilityView } from "~/implementation/TraceabilityView";
+import { organisationOfRegion, traceability, traceableOrganisations } from "~/implementation/traceability.server";
+import { db } from "~/lib/db.server";
+import type { ScriptsHandle } from "~/lib/hydration";
+import { findPublishedVersion } from "~/visions/reading.server";
+
+export const handle: ScriptsHandle = { scripts: false };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Wat is er met uw reactie gedaan${data.organisation ? `: ${data.organisation.name}` : ""} — ${data.vision.title} — Herleidbaar` : "Wat is er met uw reactie gedaan — Herleidbaar" },
+];
+
+/** Public: "wat is er met uw reactie gedaan", per organisation, under the publication rule. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", null);
+  if (!found) throw notFound();
+  const { vision } = found;
+  const url = new URL(request.url);
+  const code = url.searchParams.get("organisatie");
+  const organisations = await traceableOrganisations(db(), vision.id, true);
+  let organisation: { id: string; name: string; code: string } | null = null;
+  let rows: Awaited<ReturnType<typeof traceability>> = [];
+  if (code) {
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) throw notFound();
+    organisation = await organisationOfRegion(db(), vision.regionId, { code });
+    if (!organisation) throw notFound();
+    rows = await traceability(db(), vision.id, organisation.id, true);
+  }
+  return {
+    vision: { title: vision.title, slug: vision.slug, regionSlug: vision.regionSlug, regionName: vision.regionName },
+    organisations: organisations.map((o) => ({ code: o.code, name: o.name, points: Number(o.points) })),
+    organisation: organisation ? { code: organisation.code, name: organisation.name } : null,
+    rows,
+  };
+}
+
+export default function PublicTraceabilityPage() {
+  const data = useLoaderData<typeof loader>();
+  const base = `/visies/${data.vision.regionSlug}/${data.vision.slug}`;
+  const here = `${base}/herleidbaarheid`;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={base}>
+          {data.vision.title}
+        </a>{" "}
+        ·{" "}
+        <a className="utrecht-link" href={`${base}/uitvoering`}>
+          Uitvoeringsplan
+        </a>
+      </p>
+      <h1 className="utrecht-heading-1">Wat is er met uw reactie gedaan?</h1>
+      <p className="utrecht-paragraph">
+        Kies een organisatie. U ziet dan elk punt dat zij heeft ingebracht, het antwoord van {data.vision.regionName}, welk deel van de visie daardoor is veranderd en welke acties in het uitvoeringsplan eruit volgen. Antwoorden staan hier pas als ze openbaar zijn gemaakt.
+      </p>
+      <Form method="get" className="form-inline">
+        <label className="utrecht-form-label" htmlFor="organisatie">
+          Organisatie
+        </label>{" "}
+        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" defaultValue={data.organisation?.code ?? ""}>
+          <option value="">Kies een organisatie</option>
+          {data.organisations.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name} ({o.points} {o.points === 1 ? "punt" : "punten"})
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          Tonen
+        </button>
+      </Form>
+      {data.organisations.length === 0 ? <p className="utrecht-paragraph">Er zijn nog geen antwoorden openbaar gemaakt.</p> : null}
+      {data.organisation ? (
+        <>
+          <h2 className="utrecht-heading-2">Punten van {data.organisation.name}</h2>
+          {data.rows.length === 0 ? (
+            <p className="utrecht-paragraph">Van deze organisatie zijn (nog) geen openbare punten.</p>
+          ) : (
+            <>
+              <p className="utrecht-paragraph">
+                Download dit overzicht als{" "}
+                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=pdf`}>
+                  PDF
+                </a>{" "}
+                of{" "}
+                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=csv`}>
+                  CSV
+                </a>
+                .
+              </p>
+              <TraceabilityView rows={data.rows} readingHref={(n) => `${base}?versie=${n}`} actionHref={(a) => `${base}/uitvoering/${a.reference}`} />
+            </>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
