@@ -198,7 +198,7 @@ export async function sendAdoptionRequest(db: Db, viewer: Viewer, visionId: stri
     }
 
     const recipients = await tx
-      .select({ userId: users.id, email: users.email, name: users.name, municipalityId: memberships.organisationId })
+      .select({ userId: users.id, email: users.email, name: users.name, municipalityId: memberships.organisationId, role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(inArray(memberships.organisationId, municipalityIds), inArray(memberships.role, ["municipal_staff", "griffie"])));
@@ -219,7 +219,8 @@ export async function sendAdoptionRequest(db: Db, viewer: Viewer, visionId: stri
           deadline: new Date(`${sent.deadline}T12:00:00Z`),
           reference: sent.letterNumber ?? undefined,
           attachmentName: attachment.filename,
-          link: `${appUrl()}/gemeente/vaststelling/${vision.id}`,
+          // The griffie records the decision; the contactambtenaar follows the public status.
+          link: person.role === "griffie" ? `${appUrl()}/gemeente/vaststelling/${vision.id}` : `${appUrl()}/visies/${letter.region.slug}/${vision.slug}/vaststelling`,
         },
         attachments: [attachment],
         idempotencyKey: `aanbiedingsbrief:${requestId}:${person.userId}:${person.municipalityId}`,
