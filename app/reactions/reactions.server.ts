@@ -30,6 +30,8 @@ import { createQuoteSelector } from "./anchors";
 import type { PointKind, SaveReactionInput } from "./schema";
 import { MAX_POINTS } from "./schema";
 import { renderReactionPdf } from "./reaction-document.server";
+import { enqueueJob, registerJobHandler } from "~/email/jobs.server";
+import { z } from "~/lib/zod";
 
 export class ReactionError extends Error {
   constructor(
@@ -537,15 +539,6 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
   if (unanchored) throw new ReactionError(`Punt ${unanchored.number} hoort nog bij geen onderdeel van de visie. Kies een onderdeel of vink "algemeen" aan.`);
   if (details.signatories.length === 0) throw new ReactionError("Kies wie de reactie ondertekent.");
 
-  const members = await db
-    .select({ email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, found.organisation.id));
-  const [region] = await db.select().from(regions).where(eq(regions.id, found.vision.regionId));
-  const addressedToName = await addressedToNameOf(db, found.reaction.addressedToId);
-  // Rendered from the draft at this revision; the transaction below only freezes that same revision.
-  const pdf = await renderReactionPdf(db, reactionId);
   return db.transaction(async (tx) => {
     const [submitted] = await tx
       .update(reactions)
@@ -562,29 +555,10 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
       before: { status: "draft" },
       after: { status: "submitted", submittedAt: now, isLate: submitted.isLate, points: details.points.map((p) => p.reference) },
     });
-    const link = `${appUrl()}/reacties/${reactionId}`;
-    for (const member of members) {
-      await queueMessage(tx, {
-        regionId: found.vision.regionId,
-        template: "ontvangstbevestiging",
-        to: { address: member.email, name: member.name },
-        data: {
-          recipientName: member.name,
-          organisationName: found.organisation.name,
-          regionName: region?.name ?? "de regio",
-          addressedToName: addressedToName ?? region?.name ?? "de regio",
-          visionTitle: found.vision.title,
-          versionLabel: found.version.label,
-          submittedAt: now,
-          pointCount: details.points.length,
-          reference: submitted.reference ?? undefined,
-          attachmentName: pdf?.filename,
-          link,
-        },
-        attachments: pdf ? [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.bytes }] : [],
-        idempotencyKey: `receipt:${reactionId}:${member.email}`,
-      });
-    }
+    // The receipt e-mails carry the reaction as PDF; rendering it is left to the job queue so that a
+    // rush of submissions before the deadline is not held up by PDF rendering. The job is written in
+    // this transaction, so the receipt cannot be lost.
+    await enqueueJob(tx, { kind: RECEIPT_JOB, payload: { reactionId }, idempotencyKey: `receipt:${reactionId}` });
     return submitted;
   });
 }
@@ -596,6 +570,66 @@ async function addressedToNameOf(db: Db, organisationId: string | null) {
   if (!row) return null;
   return row.type === "gemeente" ? `het college van B en W van ${row.name}` : row.name;
 }
+
+export const RECEIPT_JOB = "reactions.receipt";
+
+/**
+ * The ontvangstbevestiging for every member of the reacting organisation, with the reaction as a
+ * tagged PDF. Idempotent (a job may run twice): each message has a deterministic key.
+ */
+export async function queueReceipts(db: Db, reactionId: string) {
+  const [row] = await db
+    .select({ reaction: reactions, organisation: organisations, vision: visions, version: visionVersions, region: regions })
+    .from(reactions)
+    .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
+    .innerJoin(visions, eq(visions.id, reactions.visionId))
+    .innerJoin(visionVersions, eq(visionVersions.id, reactions.versionId))
+    .innerJoin(regions, eq(regions.id, visions.regionId))
+    .where(eq(reactions.id, reactionId));
+  if (!row || row.reaction.status !== "submitted" || !row.reaction.submittedAt) return;
+  const { reaction, organisation, vision, version, region } = row;
+  const [members, addressedToName, pointRows, pdf] = await Promise.all([
+    db
+      .select({ email: users.email, name: users.name, userId: users.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.organisationId, organisation.id)),
+    addressedToNameOf(db, reaction.addressedToId),
+    db.select({ id: points.id }).from(points).where(eq(points.reactionId, reactionId)),
+    renderReactionPdf(db, reactionId),
+  ]);
+  const link = `${appUrl()}/reacties/${reactionId}`;
+  await db.transaction(async (tx) => {
+    for (const member of members) {
+      await queueMessage(tx, {
+        regionId: vision.regionId,
+        template: "ontvangstbevestiging",
+        to: { address: member.email, name: member.name },
+        recipientUserId: member.userId,
+        data: {
+          recipientName: member.name,
+          organisationName: organisation.name,
+          regionName: region.name,
+          addressedToName: addressedToName ?? region.name,
+          visionTitle: vision.title,
+          versionLabel: version.label,
+          submittedAt: reaction.submittedAt!,
+          pointCount: pointRows.length,
+          reference: reaction.reference ?? undefined,
+          attachmentName: pdf?.filename,
+          link,
+        },
+        attachments: pdf ? [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.bytes }] : [],
+        idempotencyKey: `receipt:${reactionId}:${member.email}`,
+      });
+    }
+  });
+}
+
+registerJobHandler(RECEIPT_JOB, async (payload, { db }) => {
+  const { reactionId } = z.object({ reactionId: z.uuid() }).parse(payload);
+  await queueReceipts(db, reactionId);
+});
 
 export function newSubmissionKey() {
   return randomUUID();

@@ -20,6 +20,8 @@ import { publishDraft, getDraft, listSections } from "~/visions/visions.server";
 import { adviceLetterSeedText } from "~db/seed/reactions";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";
+import { defaultBackoff } from "~/email/backoff";
+import { registeredJobHandlers, runDueJobs } from "~/email/jobs.server";
 import { readPdf } from "../letters/render-helpers";
 import { useTestDatabase } from "../setup/db";
 
@@ -29,6 +31,18 @@ beforeAll(async () => {
 });
 
 const OPEN = new Date("2026-03-01T10:00:00Z");
+
+/** The worker's job loop, once: receipts (with the reaction PDF) are made by a job after submission. */
+async function runJobs() {
+  await runDueJobs(database.db, {
+    workerId: "test-worker",
+    now: new Date(),
+    batchSize: 50,
+    leaseMs: 60_000,
+    backoff: defaultBackoff,
+    handlers: registeredJobHandlers(),
+  });
+}
 
 async function scenario(options: { acceptsLate?: boolean } = {}) {
   const { region, regionOrganisation } = await createRegionRecord(database.db);
@@ -168,6 +182,8 @@ describe("submitting", () => {
     const again = await submitReaction(database.db, s.member, reaction.id, { revision: rev, submissionKey: "sleutel-12345678" }, OPEN);
     expect(again.submittedAt?.getTime()).toBe(first.submittedAt?.getTime());
     expect(await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, reaction.id), eq(auditEvents.action, "reaction.submit")))).toHaveLength(1);
+    await runJobs();
+    await runJobs();
     const receipts = await database.db.select().from(outboxMessages).where(eq(outboxMessages.template, "ontvangstbevestiging"));
     expect(receipts.filter((r) => JSON.stringify(r.payload).includes(reaction.id))).toHaveLength(2);
     await expect(submitReaction(database.db, s.member, reaction.id, { revision: rev + 1, submissionKey: "andere-sleutel-123" }, OPEN)).rejects.toThrow(/al ingediend/);
@@ -177,6 +193,7 @@ describe("submitting", () => {
     const s = await scenario();
     const { reaction } = await readyDraft(s);
     await submitReaction(database.db, s.member, reaction.id, { revision: await revision(reaction.id), submissionKey: "sleutel-pdf-12345" }, OPEN);
+    await runJobs();
     const [receipt] = await database.db
       .select({ id: outboxMessages.id, payload: outboxMessages.payload })
       .from(outboxMessages)
