@@ -75,3 +75,35 @@ describe("pages of the adoption", () => {
     expect((await run(() => page.loader({ request: getRequest(url, contact), params, context: testContext() }))).response!.status).toBe(404);
   });
 });
+
+describe("reactiebrief from Word", () => {
+  test("a .docx of the Vlaardingen letter uploaded on the decision page becomes the reactiebrief with four points; a non-Word file is refused", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { Document, Packer, Paragraph } = await import("docx");
+    const lines = readFileSync(path.resolve("tests/fixtures/seeds/001_33a8688e64a59d40.txt"), "utf8").split("\n");
+    const letter = lines.slice(lines.findIndex((l) => l.startsWith("Datum 12 juni 2026")));
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: letter.map((line) => new Paragraph(line)) }] }));
+
+    const s = await adoptionScenario(database.db);
+    const route = await import("~/routes/beheer.visies.$visionId.vaststelling_.$municipalityId");
+    const params = { visionId: s.vision.id, municipalityId: s.municipalities.noordstad.id };
+    const url = `/beheer/visies/${s.vision.id}/vaststelling/${s.municipalities.noordstad.id}`;
+    const cookie = (await sessionFor(database.db, s.users.staff.id)).cookie;
+    const upload = (content: Uint8Array, name: string) => {
+      const form = new FormData();
+      form.set("intent", "reactiebrief");
+      form.set("text", "");
+      form.set("document", new File([Buffer.from(content)], name));
+      return new Request(`http://localhost${url}`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: "http://localhost" } });
+    };
+    const refused = await run(() => route.action({ request: upload(new TextEncoder().encode("geen word"), "brief.docx"), params, context: testContext() }));
+    expect(refused.data).toEqual({ intent: "reactiebrief", errors: ["Dit bestand is geen Word-document (.docx)."] });
+
+    const done = await run(() => route.action({ request: upload(new Uint8Array(bytes), "brief.docx"), params, context: testContext() }));
+    expect(done.response!.status).toBe(302);
+    const page = await run(() => route.loader({ request: getRequest(url, cookie), params, context: testContext() }));
+    expect(page.data!.page.councilLetter).toMatchObject({ letterNumber: "2051077", replyReference: "2051071", letterDate: "2026-06-12" });
+    expect(page.data!.page.councilLetter!.points.map((p) => p.reference)).toEqual(["NRD-1", "NRD-2", "NRD-3", "NRD-4"]);
+  }, 90_000);
+});
