@@ -1,6 +1,7 @@
 import type { Db } from "~/lib/db.server";
 import { seedAdoptions } from "./adoptions";
 import { seedAnswers } from "./answers";
+import { seedImplementation } from "./implementation";
 import { isSeeded, seedOrganisations } from "./organisations";
 import { seedReactions } from "./reactions";
 import { seedDefinitive, seedFirstConcept } from "./visions";
@@ -19,5 +20,6 @@ export async function seedDemo(db: Db, password: string) {
   const definitive = await seedDefinitive(db, organisations, firstConcept.visionId);
   const answers = await seedAnswers(db, { organisations, visions: firstConcept });
   const adoptions = await seedAdoptions(db, { organisations });
-  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, answers, adoptions };
+  const implementation = await seedImplementation(db, { organisations, visions: firstConcept });
+  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, answers, adoptions, implementation };
 }
