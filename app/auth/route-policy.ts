@@ -36,6 +36,9 @@
  *   draft. Anyone else → 404.
  * - `reaction-owner`: any member of the reacting organisation, on a submitted reaction while its
  *   round is open (withdrawing).
+ * - `letter-reader`: staff (editor or admin) of the region of the antwoordbrief's visie, and once the
+ *   letter is sent also the members and signatories of the reacting organisation. Anyone else logged
+ *   in (also staff of another region) → 404.
  * - `municipality-griffie`: the griffie of a member municipality of the visie's region, for its own
  *   municipality only. Anyone else logged in (also staff, who use the beheer pages) → 404.
  * - `awaiting-second-factor`: only a session that gave the password of an account with two-factor
@@ -56,6 +59,7 @@ export type Access =
   | "reaction-reader"
   | "reaction-editor"
   | "reaction-owner"
+  | "letter-reader"
   | "platform-admin"
   | "municipality-griffie"
   | "nobody";
@@ -74,6 +78,7 @@ export const accessDescriptions: Record<Access, string> = {
   "reaction-reader": "leden van de organisatie; na indienen ook de regio en het geadresseerde college",
   "reaction-editor": "leden en ondertekenaars van de organisatie, zolang de reactie een concept is",
   "reaction-owner": "leden van de organisatie, voor een ingediende reactie zolang de ronde open is",
+  "letter-reader": "regiomedewerkers van de regio; na verzenden ook de leden van de organisatie die reageerde",
   "platform-admin": "platformbeheerders",
   "municipality-griffie": "de griffie van een lidgemeente, voor de eigen gemeente",
   nobody: "niemand (altijd 404)",
@@ -136,6 +141,11 @@ export const routePolicies = {
     description: "Auditlog of the region, with filters (staff admins).",
     loader: "staff-admin",
     action: null,
+  },
+  "beheer.briefsjablonen": {
+    description: "Briefsjabloon antwoordbrief: the region's introduction and closing with placeholders (staff admins).",
+    loader: "staff-admin",
+    action: "staff-admin",
   },
   "beheer.e-mail-voorbeeld": {
     description: "The formatted (HTML) preview of an e-mail template with sample data, served sandboxed.",
@@ -206,6 +216,41 @@ export const routePolicies = {
     description: "Thema's (rode draad) of the visie: create, rename, summarise and delete themes, suggestions from word overlap, counts per section, organisation type and disposition.",
     loader: "region-staff-of-resource",
     action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.brieven": {
+    description: "Antwoordbrieven: every submitted reaction with its letter status; render all vastgestelde letters in the background.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.brieven_.$reactionId": {
+    description: "Antwoordbrief of one reaction: edit texts, number and signatories, preview, workflow (vaststellen by staff admins, verzenden).",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.brieven_.bestand.$reactionId": {
+    description: "The antwoordbrief as PDF or DOCX (resource route): staff, and the organisation's members once sent.",
+    loader: "letter-reader",
+    action: null,
+  },
+  "beheer.visies.$visionId.nota": {
+    description: "Nota van beantwoording of a round: totals per disposition and per section or organisation, download links.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.nota_.bestand": {
+    description: "The Nota van beantwoording as PDF, DOCX or CSV for Excel (resource route).",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.rode-draad": {
+    description: "Rode draad reacties op de concept-regiovisie: per theme its summary, counts and points.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.rode-draad_.bestand": {
+    description: "The rode draad document as PDF or DOCX (resource route).",
+    loader: "region-staff-of-resource",
+    action: null,
   },
   "beheer.visies.$visionId.reacties": {
     description: "Ontvangen reacties: the submitted reactions (never drafts) on the visie, with point counts.",

@@ -207,12 +207,12 @@ async function reportHeader(db: Db, visionId: string) {
 export async function buildResponseReport(
   db: Db,
   visionId: string,
-  round: RoundOption,
+  round: RoundOption | null,
   grouping: Grouping,
   today = new Date(),
 ): Promise<ReportDocument> {
   const header = await reportHeader(db, visionId);
-  const list = await roundPoints(db, round.id);
+  const list = round ? await roundPoints(db, round.id) : [];
   const totals = totalsOf(list);
   const body: DocumentBlock[] = [
     { type: "heading", level: 2, text: "Samenvatting" },
@@ -268,7 +268,9 @@ export async function buildResponseReport(
   return {
     type: "report",
     title: "Nota van beantwoording",
-    subtitle: `${header.visionTitle}, reacties op ${round.versionLabel}; per ${grouping === "organisatie" ? "organisatie" : "onderdeel"}`,
+    subtitle: round
+      ? `${header.visionTitle}, reacties op ${round.versionLabel}; per ${grouping === "organisatie" ? "organisatie" : "onderdeel"}`
+      : `${header.visionTitle}: nog geen reactieronde`,
     publisher: header.publisher,
     date: isoDateInAmsterdam(today),
     body,
@@ -281,8 +283,8 @@ export function neutraliseCell(value: string): string {
 }
 
 /** The Nota as CSV for Excel: UTF-8 with BOM, `;` between cells, formulas neutralised. */
-export async function responseReportCsv(db: Db, round: RoundOption, grouping: Grouping): Promise<string> {
-  const list = await roundPoints(db, round.id);
+export async function responseReportCsv(db: Db, round: RoundOption | null, grouping: Grouping): Promise<string> {
+  const list = round ? await roundPoints(db, round.id) : [];
   const ordered = groupPoints(list, grouping).flatMap((g) => g.points);
   const rows = ordered.map((p) =>
     [
@@ -349,11 +351,11 @@ function countBy<T>(list: T[], key: (item: T) => string): [string, number][] {
 export async function buildThreadReport(
   db: Db,
   visionId: string,
-  round: RoundOption,
+  round: RoundOption | null,
   today = new Date(),
 ): Promise<ReportDocument> {
   const header = await reportHeader(db, visionId);
-  const list = await themesOfRound(db, visionId, round.id);
+  const list = round ? await themesOfRound(db, visionId, round.id) : [];
   const body: DocumentBlock[] = [];
   body.push({
     type: "table",
@@ -405,7 +407,9 @@ export async function buildThreadReport(
   return {
     type: "report",
     title: "Rode draad reacties op de concept-regiovisie",
-    subtitle: `${header.visionTitle}, reacties op ${round.versionLabel}`,
+    subtitle: round
+      ? `${header.visionTitle}, reacties op ${round.versionLabel}`
+      : `${header.visionTitle}: nog geen reactieronde`,
     publisher: header.publisher,
     date: isoDateInAmsterdam(today),
     body,

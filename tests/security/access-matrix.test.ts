@@ -329,6 +329,37 @@ function instancesFor(route: RouteFile): Instance[] {
           }),
         },
       ];
+    case "visionId,reactionId":
+      // Antwoordbrieven: a letter page (and its file) exists for a submitted reaction of the visie only.
+      return [
+        {
+          label: "submitted advies of visie A",
+          state: "submitted",
+          region: "A",
+          resolve: (w) => ({
+            params: { visionId: w.vision.id, reactionId: w.reactions.submitted.id },
+            names: [worldSecrets.submittedPointText, w.organisations.adviesraad.name],
+          }),
+        },
+        {
+          label: "draft advies of visie A",
+          state: "draft",
+          region: "none",
+          resolve: (w) => ({
+            params: { visionId: w.vision.id, reactionId: w.reactions.draft.id },
+            names: [worldSecrets.draftPointText],
+          }),
+        },
+        {
+          label: "visie of region B with a reaction of visie A",
+          state: "submitted",
+          region: "none",
+          resolve: (w) => ({
+            params: { visionId: w.otherRegionVision.id, reactionId: w.reactions.submitted.id },
+            names: [worldSecrets.submittedPointText, w.organisations.adviesraad.name],
+          }),
+        },
+      ];
     case "reactionId":
       return [
         {
@@ -455,6 +486,9 @@ function expected(access: Access, role: WorldRole, instance: Instance): Outcome 
       return reactingMembers.includes(role) && instance.state === "draft" ? "allowed" : "404";
     case "reaction-owner":
       return reactingMembers.includes(role) && instance.state === "submitted" ? "allowed" : "404";
+    case "letter-reader":
+      // No letter has been sent in the world, so only staff of the region get the (concept) file.
+      return staffRegionOf[role] && staffRegionOf[role] === instance.region && instance.state === "submitted" ? "allowed" : "404";
     case "platform-admin":
       return role === "platformAdmin" ? "allowed" : "403";
     case "municipality-griffie":

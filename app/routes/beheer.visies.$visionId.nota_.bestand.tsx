@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/auth/guards.server";
+import { db } from "~/lib/db.server";
+import { fileResponse } from "~/lib/files.server";
+import { z } from "~/lib/zod";
+import { renderDocx } from "~/letters/docx.server";
+import { renderPdf } from "~/letters/pdf.server";
+import { isoDateInAmsterdam } from "~/letters/response-letter-model.server";
+import { DOCX_MIME, PDF_MIME } from "~/letters/response-letters.server";
+import { buildResponseReport, pickRound, responseReportCsv } from "~/letters/response-report.server";
+import { requireVisionStaff } from "~/visions/guards.server";
+
+const query = z.object({
+  ronde: z.uuid().nullable().catch(null),
+  groep: z.enum(["onderdeel", "organisatie"]).catch("onderdeel"),
+  formaat: z.enum(["pdf", "docx", "csv"]).catch("pdf"),
+});
+
+/** The Nota van beantwoording of a round as PDF (default), DOCX or CSV for Excel (`?formaat=`). */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { vision } = await requireVisionStaff(request, context, params.visionId);
+  const search = new URL(request.url).searchParams;
+  const q = query.parse({
+    ronde: search.get("ronde"),
+    groep: search.get("groep") ?? "onderdeel",
+    formaat: search.get("formaat") ?? "pdf",
+  });
+  const round = await pickRound(db(), vision.id, q.ronde);
+  if (q.ronde && !round) throw notFound();
+  const slug = vision.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const base = `nota-van-beantwoording-${slug}-${isoDateInAmsterdam(new Date())}`;
+  if (q.formaat === "csv") {
+    const csv = await responseReportCsv(db(), round, q.groep);
+    return fileResponse({
+      filename: `${base}.csv`,
+      mime: "text/csv; charset=utf-8",
+      content: Buffer.from(csv, "utf8"),
+    });
+  }
+  const report = await buildResponseReport(db(), vision.id, round, q.groep);
+  const bytes = q.formaat === "pdf" ? await renderPdf(report) : await renderDocx(report);
+  return fileResponse({
+    filename: `${base}.${q.formaat}`,
+    mime: q.formaat === "pdf" ? PDF_MIME : DOCX_MIME,
+    content: Buffer.from(bytes),
+  });
+}

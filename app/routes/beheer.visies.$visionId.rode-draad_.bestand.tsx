@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/auth/guards.server";
+import { db } from "~/lib/db.server";
+import { fileResponse } from "~/lib/files.server";
+import { z } from "~/lib/zod";
+import { renderDocx } from "~/letters/docx.server";
+import { renderPdf } from "~/letters/pdf.server";
+import { isoDateInAmsterdam } from "~/letters/response-letter-model.server";
+import { DOCX_MIME, PDF_MIME } from "~/letters/response-letters.server";
+import { buildThreadReport, pickRound } from "~/letters/response-report.server";
+import { requireVisionStaff } from "~/visions/guards.server";
+
+const query = z.object({ ronde: z.uuid().nullable().catch(null), formaat: z.enum(["pdf", "docx"]).catch("pdf") });
+
+/** "Rode draad reacties op de concept-regiovisie" as PDF (default) or DOCX (`?formaat=docx`). */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { vision } = await requireVisionStaff(request, context, params.visionId);
+  const search = new URL(request.url).searchParams;
+  const q = query.parse({ ronde: search.get("ronde"), formaat: search.get("formaat") ?? "pdf" });
+  const round = await pickRound(db(), vision.id, q.ronde);
+  if (q.ronde && !round) throw notFound();
+  const report = await buildThreadReport(db(), vision.id, round);
+  const bytes = q.formaat === "pdf" ? await renderPdf(report) : await renderDocx(report);
+  return fileResponse({
+    filename: `rode-draad-${isoDateInAmsterdam(new Date())}.${q.formaat}`,
+    mime: q.formaat === "pdf" ? PDF_MIME : DOCX_MIME,
+    content: Buffer.from(bytes),
+  });
+}
