@@ -128,6 +128,19 @@ export default function StaffVisionPage() {
         </a>
       </p>
       <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`${base}/brieven`}>
+          Antwoordbrieven
+        </a>
+        {" · "}
+        <a className="utrecht-link" href={`${base}/nota`}>
+          Nota van beantwoording
+        </a>
+        {" · "}
+        <a className="utrecht-link" href={`${base}/rode-draad`}>
+          Rode draad document
+        </a>
+      </p>
+      <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`${base}/vaststelling`}>
           Vaststelling door de gemeenten (aanbiedingsbrief, besluiten, van kracht)
         </a>
