@@ -98,3 +98,8 @@ if (process.env.BENCH_EMAIL !== "0") {
   console.log("\nE-mail: 1,000 messages to a local SMTP server");
   spawnSync("npx", ["tsx", "tests/perf/email.bench.ts"], { stdio: "inherit", env: process.env });
 }
+
+if (process.env.BENCH_ANSWERS !== "0") {
+  console.log("\nAnswering: triage and Dutch search over 2,000 reactions / 20,000 points");
+  spawnSync("npx", ["tsx", "tests/perf/answers.bench.ts"], { stdio: "inherit", env: process.env });
+}
