@@ -122,6 +122,16 @@ export const routePolicies = {
     loader: "authenticated",
     action: "authenticated",
   },
+  "account_.gegevens": {
+    description: "Mijn gegevens: download one's personal data, or delete one's own account (AVG).",
+    loader: "authenticated",
+    action: "authenticated",
+  },
+  "account_.gegevens-downloaden": {
+    description: "All personal data of the logged-in person as a JSON download (AVG art. 15/20).",
+    loader: "authenticated",
+    action: null,
+  },
   "account_.meldingen": {
     description: "Meldingen: own e-mail notification preference (immediate or daily digest).",
     loader: "authenticated",

@@ -88,6 +88,11 @@ export default function AccountPage() {
           Tweestapsverificatie (inloggen met een code uit een app)
         </a>
       </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href="/account/gegevens">
+          Mijn gegevens downloaden of mijn account verwijderen
+        </a>
+      </p>
       <h2 className="utrecht-heading-2">Wachtwoord wijzigen</h2>
       <p className="utrecht-paragraph">Na het wijzigen wordt u op al uw andere apparaten uitgelogd.</p>
       {actionData?.changed ? (
