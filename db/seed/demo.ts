@@ -2,6 +2,7 @@ import type { Db } from "~/lib/db.server";
 import { seedAdoptions } from "./adoptions";
 import { seedAnswers } from "./answers";
 import { seedImplementation } from "./implementation";
+import { seedLetters } from "./letters";
 import { isSeeded, seedOrganisations } from "./organisations";
 import { seedReactions } from "./reactions";
 import { seedDefinitive, seedFirstConcept } from "./visions";
@@ -19,7 +20,8 @@ export async function seedDemo(db: Db, password: string) {
   const reactions = await seedReactions(db, organisations, firstConcept);
   const definitive = await seedDefinitive(db, organisations, firstConcept.visionId);
   const answers = await seedAnswers(db, { organisations, visions: firstConcept });
+  const letters = await seedLetters(db, { organisations, visions: firstConcept });
   const adoptions = await seedAdoptions(db, { organisations });
   const implementation = await seedImplementation(db, { organisations, visions: firstConcept });
-  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, answers, adoptions, implementation };
+  return { seeded: true as const, organisations, visions: { ...firstConcept, ...definitive }, reactions, answers, letters, adoptions, implementation };
 }
