@@ -10,6 +10,7 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { queueMessage } from "~/lib/outbox.server";
+import { rateLimits, takeRateLimit } from "~/lib/rate-limit.server";
 import { invitationMessages } from "./messages";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -35,6 +36,9 @@ export async function inviteToOrganisation(
     .where(and(eq(users.email, input.email), eq(memberships.organisationId, organisation.id)));
   if (existing) {
     return { ok: false, field: "email", message: "Deze persoon hoort al bij deze organisatie." };
+  }
+  if (!(await takeRateLimit(db, `invite:${actorId}`, rateLimits.invitations.max, rateLimits.invitations.windowMs, now))) {
+    return { ok: false, field: "email", message: rateLimits.invitations.message };
   }
   const token = generateToken();
   const link = `${appUrl()}/uitnodiging/${token}`;

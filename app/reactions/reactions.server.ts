@@ -31,6 +31,7 @@ import type { PointKind, SaveReactionInput } from "./schema";
 import { MAX_POINTS } from "./schema";
 import { renderReactionPdf } from "./reaction-document.server";
 import { enqueueJob, registerJobHandler } from "~/email/jobs.server";
+import { rateLimits, takeRateLimit } from "~/lib/rate-limit.server";
 import { z } from "~/lib/zod";
 
 export class ReactionError extends Error {
@@ -538,6 +539,9 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
   const unanchored = details.points.find((p) => p.anchors.length === 0 && !p.isGeneral);
   if (unanchored) throw new ReactionError(`Punt ${unanchored.number} hoort nog bij geen onderdeel van de visie. Kies een onderdeel of vink "algemeen" aan.`);
   if (details.signatories.length === 0) throw new ReactionError("Kies wie de reactie ondertekent.");
+  if (!(await takeRateLimit(db, `submit:${viewer.user.id}`, rateLimits.submissions.max, rateLimits.submissions.windowMs, now))) {
+    throw new ReactionError(rateLimits.submissions.message);
+  }
 
   return db.transaction(async (tx) => {
     const [submitted] = await tx
@@ -778,6 +782,9 @@ export interface PlainReactionInput {
 export async function submitPlainReaction(db: Db, viewer: Viewer, input: PlainReactionInput, now = new Date()) {
   const [already] = await db.select().from(reactions).where(eq(reactions.submissionKey, input.submissionKey));
   if (already) return already;
+  if (!(await takeRateLimit(db, `submit:${viewer.user.id}`, rateLimits.submissions.max, rateLimits.submissions.windowMs, now))) {
+    throw new ReactionError(rateLimits.submissions.message);
+  }
   const reaction = await startReaction(db, viewer, { roundId: input.roundId, organisationId: input.organisationId }, now);
   if (reaction.status !== "draft") throw new ReactionError("Uw organisatie heeft al gereageerd op deze ronde.", "submitted");
   if (input.sectionKey) {
