@@ -89,6 +89,14 @@ async function loadPointsOfVision(db: Db, visionId: string, pointIds: string[]) 
   return rows;
 }
 
+/** Names of people (who answered, who signed off), in one query. */
+export async function userNames(db: Db, ids: Array<string | null | undefined>) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Staff (editors and admins) of the region, for the assignee choice. */
 export async function listStaffOfRegion(db: Db, regionId: string) {
   return db

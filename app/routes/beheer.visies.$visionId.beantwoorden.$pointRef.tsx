@@ -2,14 +2,13 @@ import type { JSONContent } from "@tiptap/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { inArray } from "drizzle-orm";
-import { users } from "~db/schema";
 import {
   AnswerError,
   anchorsWithSections,
   changedSectionOptions,
   listStaffOfRegion,
   parseRichTextInput,
+  userNames,
   reuseAnswer,
   reuseGroupOf,
   saveAnswer,
@@ -39,9 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     changedSectionOptions(db(), vision.id, reaction.versionId),
     reuseGroupOf(db(), vision.id, answer),
   ]);
-  const peopleIds = [answer?.answeredById, answer?.reviewedById].filter((id): id is string => !!id);
-  const people = peopleIds.length ? await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, peopleIds)) : [];
-  const nameOf = (id: string | null | undefined) => people.find((p) => p.id === id)?.name ?? null;
+  const people = await userNames(db(), [answer?.answeredById, answer?.reviewedById]);
+  const nameOf = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
   const answerBody = (answer?.body as JSONContent | null) ?? emptyDoc();
   return {
     region: { name: region.name },
