@@ -35,6 +35,8 @@ interface FontFiles {
 }
 
 let fontCache: FontFiles | null = null;
+/** fontkit fonts parsed by the first document, handed to the next ones (pdfkit accepts a parsed font). */
+let parsedFonts: Record<keyof typeof FONT, unknown> | null = null;
 
 /** The DejaVu TTF folder: resolved as a package (vitest, Node) or from the working directory (server build). */
 function fontDirectory(): string {
@@ -614,10 +616,18 @@ export function renderPdf(input: PrintDocument): Promise<Uint8Array> {
       Producer: "Herleidbaar (pdfkit)",
     },
   });
-  doc.registerFont(FONT.regular, f.regular);
-  doc.registerFont(FONT.bold, f.bold);
-  doc.registerFont(FONT.italic, f.italic);
-  doc.registerFont(FONT.boldItalic, f.boldItalic);
+  // The parsed fonts (fontkit objects) are kept for the next document: parsing DejaVu and warming
+  // its glyph caches is most of the cost of a small letter.
+  const keys = Object.keys(FONT) as (keyof typeof FONT)[];
+  for (const key of keys) doc.registerFont(FONT[key], (parsedFonts?.[key] ?? f[key]) as Buffer);
+  if (!parsedFonts) {
+    const parsed = {} as Record<keyof typeof FONT, unknown>;
+    for (const key of keys) {
+      doc.font(FONT[key]);
+      parsed[key] = (doc as unknown as { _font: { font: unknown } })._font.font;
+    }
+    parsedFonts = parsed;
+  }
   doc.font(FONT.regular);
 
   const chunks: Buffer[] = [];

@@ -103,3 +103,8 @@ if (process.env.BENCH_ANSWERS !== "0") {
   console.log("\nAnswering: triage and Dutch search over 2,000 reactions / 20,000 points");
   spawnSync("npx", ["tsx", "tests/perf/answers.bench.ts"], { stdio: "inherit", env: process.env });
 }
+
+if (process.env.BENCH_LETTERS !== "0") {
+  console.log("\nLetters: one antwoordbrief of 20 points as PDF and DOCX; 500 letters rendered by the background job");
+  spawnSync("npx", ["tsx", "tests/perf/letters.bench.ts"], { stdio: "inherit", env: process.env });
+}
