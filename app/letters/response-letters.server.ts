@@ -587,9 +587,15 @@ export async function renderAllFixedLetters(db: Db, jobId: string, payload: unkn
     .orderBy(asc(responseLetters.id));
   await db.update(jobs).set({ total: letters.length, progress: 0 }).where(eq(jobs.id, jobId));
   let done = 0;
+  const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const letter of letters) {
     const doc = letter.snapshot as LetterDocument;
-    const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc)]);
+    // Rendering is CPU work in the server process: let waiting requests in between the two renders
+    // and between letters, so pages stay responsive while the job runs.
+    await yieldToRequests();
+    const pdf = await renderPdf(doc);
+    await yieldToRequests();
+    const docx = await renderDocx(doc);
     await db.transaction(async (tx) => {
       const pdfFileId = await storeFile(tx, {
         regionId,
