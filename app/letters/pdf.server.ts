@@ -299,15 +299,23 @@ class PdfWriter {
   ): void {
     const doc = this.doc;
     const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
-    // Column widths follow the longest text in each column, within bounds.
-    const weights = Array.from({ length: columns }, (_, c) => {
-      const longest = Math.max(...[header ?? [], ...rows].map((r) => (r[c] ?? "").length), 4);
-      return Math.min(Math.max(longest, 6), 60);
-    });
-    const total = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((w) => (w / total) * width);
     const pad = 4;
     const size = 8.5;
+    // Every column is at least as wide as its longest word (so words never break), the rest of the
+    // width follows the longest text in each column, within bounds.
+    const all = [header ?? [], ...rows];
+    doc.font(FONT.bold).fontSize(size);
+    const minimum = Array.from({ length: columns }, (_, c) => {
+      const words = all.flatMap((r) => cleanText(r[c] ?? "").split(/\s+/));
+      return Math.min(width / columns, Math.max(20, ...words.map((w) => doc.widthOfString(w))) + 2 * pad + 1);
+    });
+    const weights = Array.from({ length: columns }, (_, c) => {
+      const longest = Math.max(...all.map((r) => (r[c] ?? "").length), 4);
+      return Math.min(Math.max(longest, 6), 60);
+    });
+    const spare = Math.max(0, width - minimum.reduce((a, b) => a + b, 0));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w, c) => minimum[c]! + (w / total) * spare);
 
     const table = doc.struct("Table");
     parent.add(table);
