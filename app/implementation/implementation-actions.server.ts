@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
   implementationActionPoints,
   implementationActions,
@@ -453,10 +453,20 @@ export async function listActions(db: Db, visionId: string, options: { status?: 
       })
       .from(implementationActions)
       .leftJoin(organisations, eq(organisations.id, implementationActions.ownerOrganisationId))
-      .where(filter)
-      .orderBy(asc(implementationActions.reference))
-      .limit(pageSize)
-      .offset((Math.max(1, options.page) - 1) * pageSize),
+      // The page's ids first: rows skipped by OFFSET would otherwise have their subqueries computed too.
+      .where(
+        inArray(
+          implementationActions.id,
+          db
+            .select({ id: implementationActions.id })
+            .from(implementationActions)
+            .where(filter)
+            .orderBy(asc(implementationActions.reference))
+            .limit(pageSize)
+            .offset((Math.max(1, options.page) - 1) * pageSize),
+        ),
+      )
+      .orderBy(asc(implementationActions.reference)),
     db.select({ n: count() }).from(implementationActions).where(filter),
   ]);
   return {

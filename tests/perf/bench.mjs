@@ -108,3 +108,8 @@ if (process.env.BENCH_LETTERS !== "0") {
   console.log("\nLetters: one antwoordbrief of 20 points as PDF and DOCX; 500 letters rendered by the background job");
   spawnSync("npx", ["tsx", "tests/perf/letters.bench.ts"], { stdio: "inherit", env: process.env });
 }
+
+if (process.env.BENCH_IMPLEMENTATION !== "0") {
+  console.log("\nUitvoeringsplan: public traceability of an organisation with 200 points; public plan with 500 actions");
+  spawnSync("npx", ["tsx", "tests/perf/implementation.bench.ts"], { stdio: "inherit", env: process.env });
+}
