@@ -20,15 +20,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { vision } = found;
   const url = new URL(request.url);
   const code = url.searchParams.get("organisatie");
-  const organisations = await traceableOrganisations(db(), vision.id, true);
-  let organisation: { id: string; name: string; code: string } | null = null;
-  let rows: Awaited<ReturnType<typeof traceability>> = [];
-  if (code) {
-    if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) throw notFound();
-    organisation = await organisationOfRegion(db(), vision.regionId, { code });
-    if (!organisation) throw notFound();
-    rows = await traceability(db(), vision.id, organisation.id, true);
-  }
+  if (code && !/^[A-Za-z0-9-]{1,40}$/.test(code)) throw notFound();
+  // The organisation list and the chosen organisation's points are read side by side.
+  const [organisations, chosen] = await Promise.all([
+    traceableOrganisations(db(), vision.id, true),
+    code
+      ? organisationOfRegion(db(), vision.regionId, { code }).then(async (found) => (found ? { organisation: found, rows: await traceability(db(), vision.id, found.id, true) } : null))
+      : Promise.resolve(undefined),
+  ]);
+  if (chosen === null) throw notFound();
+  const organisation = chosen?.organisation ?? null;
+  const rows = chosen?.rows ?? [];
   return {
     vision: { title: vision.title, slug: vision.slug, regionSlug: vision.regionSlug, regionName: vision.regionName },
     organisations: organisations.map((o) => ({ code: o.code, name: o.name, points: Number(o.points) })),
