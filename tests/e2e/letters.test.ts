@@ -47,10 +47,8 @@ describe("antwoordbrieven", () => {
     expect(await staff.locator("main").textContent()).toContain("Vastgesteld");
     await expectAccessible(staff);
     await staff.getByRole("button", { name: "Verzenden per e-mail" }).click();
-    await staff.getByText("De status van de brief is bijgewerkt.").waitFor();
-    expect(await staff.locator("main").textContent()).toContain(
-      "Deze brief is verzonden en kan niet meer worden gewijzigd.",
-    );
+    // The notice of the previous step is still on the page until the new one loads: wait for the sent state.
+    await staff.getByText("Deze brief is verzonden en kan niet meer worden gewijzigd.").waitFor();
     await expectAccessible(staff);
 
     const pdf = await download(staff, "Brief als PDF");
