@@ -161,7 +161,7 @@ export default function StaffPlanPage() {
           <p className="utrecht-paragraph">{failed.error}</p>
         </Notice>
       ) : null}
-      <Form method="post" className="form-stack">
+      <Form method="post" className="form-stack" noValidate>
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="title">
             Titel

@@ -170,7 +170,7 @@ export default function StaffActionPage() {
       <h2 className="utrecht-heading-2">Voortgang vastleggen</h2>
       <p className="utrecht-paragraph">Elke wijziging van status of voortgang komt met datum in het logboek. Bij een andere status krijgen de organisaties van de gekoppelde punten een e-mail.</p>
       <ErrorFor intent="update" failed={failed} />
-      <Form method="post" className="form-stack">
+      <Form method="post" className="form-stack" noValidate>
         <input type="hidden" name="intent" value="update" />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="status">
@@ -245,7 +245,7 @@ export default function StaffActionPage() {
       )}
       <h3 className="utrecht-heading-3">Punt koppelen</h3>
       <ErrorFor intent="link" failed={failed} />
-      <Form method="post" className="form-stack">
+      <Form method="post" className="form-stack" noValidate>
         <input type="hidden" name="intent" value="link" />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="pointReference">
@@ -270,7 +270,7 @@ export default function StaffActionPage() {
 
       <h2 className="utrecht-heading-2">Actie wijzigen</h2>
       <ErrorFor intent="edit" failed={failed} />
-      <Form method="post" className="form-stack">
+      <Form method="post" className="form-stack" noValidate>
         <input type="hidden" name="intent" value="edit" />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="title">
