@@ -133,6 +133,9 @@ export function navigationFor(viewer: Viewer | null): NavItem[] {
   if (viewer.memberships.some((m) => organisationRoles.includes(m.role))) {
     items.push({ to: "/mijn-organisaties", label: "Mijn organisaties" });
   }
+  if (viewer.memberships.some((m) => m.role === "griffie")) {
+    items.push({ to: "/gemeente/vaststelling", label: "Vaststelling" });
+  }
   if (staffRegionIds(viewer).length > 0) {
     items.push({ to: "/beheer", label: "Beheer" });
   }

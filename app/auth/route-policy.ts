@@ -62,6 +62,7 @@ export type Access =
   | "letter-reader"
   | "platform-admin"
   | "municipality-griffie"
+  | "awaiting-second-factor"
   | "nobody";
 
 export const accessDescriptions: Record<Access, string> = {

@@ -49,7 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
   return {
     canEdit: found.canEdit,
-    canWithdraw: found.isMember && reaction.status === "submitted",
+    // A council's reactiebrief has no round (and so no reactietermijn) to withdraw from.
+    canWithdraw: found.isMember && reaction.status === "submitted" && reaction.roundId !== null,
     withdrawnAt: reaction.withdrawnAt ? formatDateTime(reaction.withdrawnAt) : null,
     submissionKey: newSubmissionKey(),
     organisation: { name: organisation.name, type: organisationTypeLabels[organisation.type as OrganisationType] },

@@ -93,6 +93,33 @@ export default function ReadingPage() {
           </p>
         ) : null}
       </div>
+      <nav aria-labelledby="proces-titel" className="reading__process">
+        <h2 id="proces-titel" className="utrecht-heading-2">
+          Na de consultatie
+        </h2>
+        <ul className="utrecht-link-list">
+          <li className="utrecht-link-list__item">
+            <a className="utrecht-link" href={`/visies/${vision.regionSlug}/${vision.slug}/herleidbaarheid`}>
+              Wat is er met de reacties gedaan?
+            </a>
+          </li>
+          <li className="utrecht-link-list__item">
+            <a className="utrecht-link" href={`/visies/${vision.regionSlug}/${vision.slug}/vaststelling`}>
+              Vaststelling door de gemeenteraden
+            </a>
+          </li>
+          <li className="utrecht-link-list__item">
+            <a className="utrecht-link" href={`/visies/${vision.regionSlug}/${vision.slug}/uitvoering`}>
+              Uitvoeringsplan en voortgang
+            </a>
+          </li>
+          <li className="utrecht-link-list__item">
+            <a className="utrecht-link" href={`/visies/${vision.regionSlug}/${vision.slug}/open-data`}>
+              Open data (CSV en JSON)
+            </a>
+          </li>
+        </ul>
+      </nav>
       <nav aria-labelledby="inhoud-titel" className="reading__toc">
         <h2 id="inhoud-titel" className="utrecht-heading-2">
           Inhoud
