@@ -115,27 +115,26 @@ export function traceabilityQuery(db: Db, visionId: string, organisationId: stri
  * anonymous reactions are left out (showing them here would name the organisation).
  */
 export async function traceability(db: Db, visionId: string, organisationId: string, publicOnly: boolean): Promise<TracedPoint[]> {
-  const rows = await traceabilityQuery(db, visionId, organisationId, publicOnly);
-  // The second query: the actions linked to these points (grouped here; no query per point).
-  const links =
-    rows.length === 0
-      ? []
-      : await db
-          .select({
-            pointId: implementationActionPoints.pointId,
-            id: implementationActions.id,
-            reference: implementationActions.reference,
-            title: implementationActions.title,
-            status: implementationActions.status,
-            progress: implementationActions.progress,
-            endsOn: implementationActions.endsOn,
-          })
-          .from(implementationActionPoints)
-          .innerJoin(implementationActions, eq(implementationActions.id, implementationActionPoints.actionId))
-          .innerJoin(points, eq(points.id, implementationActionPoints.pointId))
-          .innerJoin(reactions, eq(reactions.id, points.reactionId))
-          .where(and(eq(implementationActions.visionId, visionId), eq(points.visionId, visionId), eq(reactions.organisationId, organisationId)))
-          .orderBy(asc(implementationActions.reference));
+  // Both queries at once: the points, and every action link of this organisation's points on the visie.
+  const [rows, links] = await Promise.all([
+    traceabilityQuery(db, visionId, organisationId, publicOnly),
+    db
+      .select({
+        pointId: implementationActionPoints.pointId,
+        id: implementationActions.id,
+        reference: implementationActions.reference,
+        title: implementationActions.title,
+        status: implementationActions.status,
+        progress: implementationActions.progress,
+        endsOn: implementationActions.endsOn,
+      })
+      .from(implementationActionPoints)
+      .innerJoin(implementationActions, eq(implementationActions.id, implementationActionPoints.actionId))
+      .innerJoin(points, eq(points.id, implementationActionPoints.pointId))
+      .innerJoin(reactions, eq(reactions.id, points.reactionId))
+      .where(and(eq(implementationActions.visionId, visionId), eq(points.visionId, visionId), eq(reactions.organisationId, organisationId)))
+      .orderBy(asc(implementationActions.reference)),
+  ]);
   const actionsByPoint = new Map<string, TracedAction[]>();
   for (const { pointId, ...action } of links) {
     const list = actionsByPoint.get(pointId) ?? [];
