@@ -1,4 +1,4 @@
-import { z } from "~/lib/zod";
+import { formRevision, z } from "~/lib/zod";
 
 /** Dispositions (afwegingen) in the order staff choose them; labels are the Dutch UI words. */
 export const dispositions = ["overgenomen", "deels_overgenomen", "niet_overgenomen", "meegenomen_in_uitvoeringsplan", "voor_kennisgeving"] as const;
@@ -80,7 +80,7 @@ const changedSectionField = z.preprocess(
 
 /** The answer form of the per-point page (text from the textarea, or Tiptap JSON from the editor). */
 export const AnswerFormSchema = z.object({
-  revision: z.coerce.number().int().min(0),
+  revision: formRevision(0),
   body: z.string().max(100_000).optional(),
   bodyJson: z.string().max(400_000).optional(),
   disposition: z.preprocess((v) => (v === "" ? undefined : v), dispositionField.optional()),

@@ -288,6 +288,41 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
+  "beheer.visies.$visionId.uitvoering": {
+    description: "Uitvoeringsplan (staff): the visie's actions with status filter, and a new action.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.uitvoering_.$actionId": {
+    description: "One uitvoeringsplan action: edit, record progress (dated update, status e-mail), link and unlink points.",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.uitvoering_.csv": {
+    description: "Every action of the visie as CSV (resource route).",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.uitvoering_.herleidbaarheid": {
+    description: "Herleidbaarheid (staff): every submitted point of one organisation → answer → changed section → actions.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.uitvoering_.herleidbaarheid_.bestand": {
+    description: "The staff traceability of one organisation as PDF or CSV (resource route).",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
+  "beheer.visies.$visionId.uitvoering_.importeren": {
+    description: "Acties importeren from CSV (multipart, size-limited; one bad row and nothing is written).",
+    loader: "region-staff-of-resource",
+    action: "region-staff-of-resource",
+  },
+  "beheer.visies.$visionId.uitvoering_.tekorten": {
+    description: "Tekortenrapport: points answered 'meegenomen in uitvoeringsplan' without an action, and overdue actions.",
+    loader: "region-staff-of-resource",
+    action: null,
+  },
   "beheer.visies._index": {
     description: "Visies of the region; staff create a new visie.",
     loader: "staff",
@@ -332,41 +367,6 @@ export const routePolicies = {
     description: "One reaction (advies or reactie): read, and for its organisation write, save and submit the draft.",
     loader: "reaction-reader",
     action: { access: "reaction-reader", writes: "reaction-editor" },
-  },
-  "beheer.visies.$visionId.uitvoering": {
-    description: "Uitvoeringsplan (staff): the visie's actions with status filter, and a new action.",
-    loader: "region-staff-of-resource",
-    action: "region-staff-of-resource",
-  },
-  "beheer.visies.$visionId.uitvoering_.$actionId": {
-    description: "One uitvoeringsplan action: edit, record progress (dated update, status e-mail), link and unlink points.",
-    loader: "region-staff-of-resource",
-    action: "region-staff-of-resource",
-  },
-  "beheer.visies.$visionId.uitvoering_.csv": {
-    description: "Every action of the visie as CSV (resource route).",
-    loader: "region-staff-of-resource",
-    action: null,
-  },
-  "beheer.visies.$visionId.uitvoering_.herleidbaarheid": {
-    description: "Herleidbaarheid (staff): every submitted point of one organisation → answer → changed section → actions.",
-    loader: "region-staff-of-resource",
-    action: null,
-  },
-  "beheer.visies.$visionId.uitvoering_.herleidbaarheid_.bestand": {
-    description: "The staff traceability of one organisation as PDF or CSV (resource route).",
-    loader: "region-staff-of-resource",
-    action: null,
-  },
-  "beheer.visies.$visionId.uitvoering_.importeren": {
-    description: "Acties importeren from CSV (multipart, size-limited; one bad row and nothing is written).",
-    loader: "region-staff-of-resource",
-    action: "region-staff-of-resource",
-  },
-  "beheer.visies.$visionId.uitvoering_.tekorten": {
-    description: "Tekortenrapport: points answered 'meegenomen in uitvoeringsplan' without an action, and overdue actions.",
-    loader: "region-staff-of-resource",
-    action: null,
   },
   "reacties.$reactionId.brief-importeren": {
     description: "Bestaande brief importeren (pasted text or Word) into a draft reaction.",
@@ -429,6 +429,41 @@ export const routePolicies = {
     loader: "published",
     action: null,
   },
+  "visies.$regionSlug.$visionSlug.herleidbaarheid": {
+    description: "Wat is er met uw reactie gedaan: the published points of one organisation (`?organisatie=CODE`) → answer → section → actions.",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand": {
+    description: "The public traceability of one organisation as PDF or CSV (resource route).",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.open-data": {
+    description: "Open data: what the CSV and JSON downloads of a visie hold, field by field.",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.open-data_.csv": {
+    description: "Open data as CSV: published points, answers, council decisions or actions (`?gegevens=`).",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.open-data_.json": {
+    description: "Open data as JSON: published points, answers, council decisions and actions with field descriptions.",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.uitvoering": {
+    description: "The public uitvoeringsplan of a visie: actions with status, progress, bouwstenen and latest news.",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.uitvoering_.$actionReference": {
+    description: "One public action (`U-01`): status, updates and the published points it follows from.",
+    loader: "published",
+    action: null,
+  },
   "visies._index": {
     description: "Regiovisies: every published visie version of every region.",
     loader: "published",
@@ -469,38 +504,3 @@ export function routeParams(file: string): string[] {
     .filter((segment) => segment.startsWith(":") || segment === "*")
     .map((segment) => (segment === "*" ? "*" : segment.slice(1)));
 }
-  "visies.$regionSlug.$visionSlug.herleidbaarheid": {
-    description: "Wat is er met uw reactie gedaan: the published points of one organisation (`?organisatie=CODE`) → answer → section → actions.",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand": {
-    description: "The public traceability of one organisation as PDF or CSV (resource route).",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.open-data": {
-    description: "Open data: what the CSV and JSON downloads of a visie hold, field by field.",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.open-data_.csv": {
-    description: "Open data as CSV: published points, answers, council decisions or actions (`?gegevens=`).",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.open-data_.json": {
-    description: "Open data as JSON: published points, answers, council decisions and actions with field descriptions.",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.uitvoering": {
-    description: "The public uitvoeringsplan of a visie: actions with status, progress, bouwstenen and latest news.",
-    loader: "published",
-    action: null,
-  },
-  "visies.$regionSlug.$visionSlug.uitvoering_.$actionReference": {
-    description: "One public action (`U-01`): status, updates and the published points it follows from.",
-    loader: "published",
-    action: null,
-  },

@@ -26,3 +26,13 @@ export function emailAddress() {
 function capitalise(text: string) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A revision number from a hidden form field; a missing field is an error, never revision 0. */
+export const formRevision = (min = 0) =>
+  z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    z.coerce
+      .number({ error: "Het formulier is onvolledig. Laad de pagina opnieuw." })
+      .int("Het formulier is onvolledig. Laad de pagina opnieuw.")
+      .min(min, "Het formulier is onvolledig. Laad de pagina opnieuw."),
+  );

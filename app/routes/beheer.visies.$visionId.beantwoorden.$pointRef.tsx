@@ -24,7 +24,7 @@ import { emptyDoc, plainTextOf } from "~/editor/plain-text";
 import { renderRichTextToHtml } from "~/editor/render.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { formRevision, z } from "~/lib/zod";
 import { pointKindLabels } from "~/reactions/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.point.reference ?? "Punt"} beantwoorden — Herleidbaar` }];
@@ -80,8 +80,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const SignOffSchema = z.object({ revision: z.coerce.number().int().min(1) });
-const ReuseSchema = z.object({ revision: z.coerce.number().int().min(0), sourceAnswerId: z.uuid({ error: "Kies een antwoord om te hergebruiken." }) });
+const SignOffSchema = z.object({ revision: formRevision(1) });
+const ReuseSchema = z.object({ revision: formRevision(0), sourceAnswerId: z.uuid({ error: "Kies een antwoord om te hergebruiken." }) });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, region, vision, point } = await requireAnsweringPoint(request, context, params.visionId, params.pointRef);
