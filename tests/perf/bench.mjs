@@ -82,6 +82,9 @@ const scenarios = [
   ["regiovisies", "/visies"],
   ["leesweergave visie (definitief)", "/visies/rijnmond/regiovisie-2026-2030"],
   ["vergelijken eerste concept → definitief", "/visies/rijnmond/regiovisie-2026-2030/vergelijken?van=1&naar=2"],
+  ["vaststelling (openbaar)", "/visies/rijnmond/regiovisie-2026-2030/vaststelling"],
+  ["uitvoeringsplan (openbaar)", "/visies/rijnmond/regiovisie-2026-2030/uitvoering"],
+  ["herleidbaarheid ASDV (openbaar)", "/visies/rijnmond/regiovisie-2026-2030/herleidbaarheid?organisatie=ASDV"],
   ["inloggen", "/inloggen"],
 ];
 const rows = [];
@@ -112,4 +115,9 @@ if (process.env.BENCH_LETTERS !== "0") {
 if (process.env.BENCH_IMPLEMENTATION !== "0") {
   console.log("\nUitvoeringsplan: public traceability of an organisation with 200 points; public plan with 500 actions");
   spawnSync("npx", ["tsx", "tests/perf/implementation.bench.ts"], { stdio: "inherit", env: process.env });
+}
+
+if (process.env.BENCH_REACTIONS !== "0") {
+  console.log("\nReactions: autosave of a 30-point reaction; 200 organisations submitting in the same minute");
+  spawnSync("npx", ["tsx", "tests/perf/reactions.bench.ts"], { stdio: "inherit", env: process.env });
 }
