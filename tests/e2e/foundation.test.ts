@@ -22,7 +22,7 @@ const expectedNavigation: Record<string, string[]> = {
   "adviesraad@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "voorzitter@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "gemeente@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
-  "griffie@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Mijn account"],
+  "griffie@example.org": ["Home", "Regiovisies", "Mijn organisaties", "Vaststelling", "Mijn account"],
   "aanbieder@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "ervaringsdeskundige@example.org": ["Home", "Regiovisies", "Reageren", "Mijn organisaties", "Mijn account"],
   "h10beheer@example.org": ["Home", "Regiovisies", "Beheer", "Mijn account"],
