@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import {
   consultationRounds,
   memberships,
   organisations,
+  reactions,
   regions,
   roundInvitees,
   sections,
@@ -22,6 +23,7 @@ import { queueMessage } from "~/lib/outbox.server";
 import { resolveAnchorsForVersion } from "~/reactions/anchor-carryover.server";
 import type { ImportedSection } from "./sections-model";
 import { flattenSections } from "./sections-model";
+import { compareVersions } from "./diff";
 
 export type VisionRow = typeof visions.$inferSelect;
 export type VersionRow = typeof visionVersions.$inferSelect;
@@ -232,8 +234,63 @@ export async function publishDraft(
     await resolveAnchorsForVersion(tx, visionId, published.id);
     let roundId: string | null = null;
     if (input.round) roundId = await openRound(tx, actorId, regionId, vision, published, input.round, now);
+    await queueNewVersionNotices(tx, regionId, vision, published, now);
     return { version: published, roundId };
   });
+}
+
+const changeLabels: Record<string, string> = { changed: "Gewijzigd", added: "Nieuw onderdeel", removed: "Verwijderd", moved: "Verplaatst" };
+
+/**
+ * "Nieuwe versie gepubliceerd": everyone in an organisation that reacted on this visie hears what
+ * changed since the previous published version (a notification: it follows their digest choice).
+ */
+async function queueNewVersionNotices(tx: Db, regionId: string, vision: VisionRow, version: VersionRow, now: Date) {
+  const [previous] = await tx
+    .select({ id: visionVersions.id, number: visionVersions.number })
+    .from(visionVersions)
+    .where(and(eq(visionVersions.visionId, vision.id), eq(visionVersions.status, "published"), lt(visionVersions.number, version.number)))
+    .orderBy(desc(visionVersions.number))
+    .limit(1);
+  if (!previous) return;
+  const recipients = await tx
+    .selectDistinct({ userId: users.id, email: users.email, name: users.name })
+    .from(reactions)
+    .innerJoin(memberships, eq(memberships.organisationId, reactions.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(reactions.visionId, vision.id), eq(reactions.status, "submitted")));
+  if (recipients.length === 0) return;
+  const sectionColumns = { key: sections.key, parentKey: sections.parentKey, position: sections.position, kind: sections.kind, number: sections.number, title: sections.title, plainText: sections.plainText };
+  const [older, newer, region] = await Promise.all([
+    tx.select(sectionColumns).from(sections).where(eq(sections.versionId, previous.id)),
+    tx.select(sectionColumns).from(sections).where(eq(sections.versionId, version.id)),
+    tx.select({ name: regions.name, slug: regions.slug }).from(regions).where(eq(regions.id, regionId)).then((rows) => rows[0]!),
+  ]);
+  const changes = compareVersions(older, newer).filter((c) => c.status !== "unchanged");
+  const summary = changes.slice(0, 20).map((c) => {
+    const section = c.newer ?? c.older!;
+    return { section: `${section.number ? `${section.number} ` : ""}${section.title}`.slice(0, 200), change: changeLabels[c.status] ?? "Gewijzigd" };
+  });
+  const link = `${appUrl()}/visies/${region.slug}/${vision.slug}/vergelijken?van=${previous.number}&naar=${version.number}`;
+  for (const recipient of recipients) {
+    await queueMessage(tx, {
+      regionId,
+      template: "nieuwe-versie",
+      to: { address: recipient.email, name: recipient.name },
+      recipientUserId: recipient.userId,
+      data: {
+        recipientName: recipient.name,
+        regionName: region.name,
+        visionTitle: vision.title,
+        versionLabel: version.label,
+        publishedAt: now,
+        changes: summary,
+        changeCount: changes.length,
+        link,
+      },
+      idempotencyKey: `new-version:${version.id}:${recipient.email}`,
+    });
+  }
 }
 
 async function openRound(tx: Db, actorId: string, regionId: string, vision: VisionRow, version: VersionRow, input: RoundInput, now: Date) {

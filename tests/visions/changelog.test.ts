@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { answers, consultationRounds, points, reactions } from "~db/schema";
+import { answers, consultationRounds, memberships, outboxMessages, points, reactions, users } from "~db/schema";
+import { renderStoredEmail } from "~/email/render.server";
 import type { Database } from "~/lib/db.server";
 import { pointsBehindChanges } from "~/visions/changelog.server";
 import { ensureDraft, getDraft, listSections, publishDraft } from "~/visions/visions.server";
@@ -19,6 +20,7 @@ async function consultedVision() {
   const { region, regionOrganisation } = await createRegionRecord(db);
   const staff = await createUserRecord(db, { memberships: [{ organisationId: regionOrganisation.id, role: "staff_editor" }] });
   const council = await createOrganisationRecord(db, region.id, { type: "adviesraad", code: "ADV" });
+  await createUserRecord(db, { memberships: [{ organisationId: council.id, role: "member" }] });
   const vision = await createVisionWithDraft(db, staff.id, region.id);
   const v1 = (await getDraft(db, vision.id))!;
   const { roundId } = await publishDraft(db, staff.id, region.id, vision.id, {
@@ -46,6 +48,19 @@ async function consultedVision() {
   ]);
   return { vision, roundId: roundId!, reaction: reaction!, changedKey: changed.key };
 }
+
+describe("a new version is announced", () => {
+  test("members of every organisation that reacted hear of the new version, with what changed and a link to the comparison", async () => {
+    const { vision, reaction } = await consultedVision();
+    const members = await database.db.select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, reaction.organisationId));
+    const notices = await database.db.select().from(outboxMessages).where(eq(outboxMessages.template, "nieuwe-versie"));
+    const mine = notices.filter((n) => members.some((m) => m.email === n.toAddress));
+    expect(mine).toHaveLength(members.length);
+    const rendered = await renderStoredEmail(mine[0]!.template, mine[0]!.payload);
+    expect(rendered.text).toContain("definitief");
+    expect(rendered.text).toContain(`/${vision.slug}/vergelijken?van=1&naar=2`);
+  });
+});
 
 describe("changelog: a change links to the points that caused it", () => {
   test("only answers 'overgenomen' with a changed section in the newer version are listed, once the answers are public", async () => {
