@@ -148,7 +148,7 @@ export function DecisionForms({
           <p className="utrecht-paragraph">
             Toegevoegd:{" "}
             {fileHref && a.decisionFileId ? (
-              <a className="utrecht-link" href={fileHref}>
+              <a className="utrecht-link" href={fileHref} download>
                 {a.decisionFileName} (PDF downloaden)
               </a>
             ) : (

@@ -190,11 +190,11 @@ export default function ResponseLetterPage() {
           Downloaden
         </h2>
         <p className="utrecht-paragraph">
-          <a className="utrecht-link" href={`${fileBase}?formaat=pdf`}>
+          <a className="utrecht-link" href={`${fileBase}?formaat=pdf`} download>
             {l.hasFiles ? "Brief als PDF" : "Concept als PDF"}
           </a>
           {" · "}
-          <a className="utrecht-link" href={`${fileBase}?formaat=docx`}>
+          <a className="utrecht-link" href={`${fileBase}?formaat=docx`} download>
             {l.hasFiles ? "Brief als Word-bestand" : "Concept als Word-bestand"}
           </a>
         </p>

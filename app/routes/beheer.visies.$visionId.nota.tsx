@@ -100,17 +100,17 @@ export default function ResponseReportPage() {
           <h2 className="utrecht-heading-2">Downloaden</h2>
           <ul className="utrecht-unordered-list">
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "pdf" })}>
+              <a className="utrecht-link" href={params({ formaat: "pdf" })} download>
                 Nota als PDF
               </a>
             </li>
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "docx" })}>
+              <a className="utrecht-link" href={params({ formaat: "docx" })} download>
                 Nota als Word-bestand
               </a>
             </li>
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "csv" })}>
+              <a className="utrecht-link" href={params({ formaat: "csv" })} download>
                 Nota als CSV voor Excel
               </a>
             </li>

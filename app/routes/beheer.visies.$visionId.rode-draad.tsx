@@ -48,11 +48,11 @@ export default function ThreadReportPage() {
         <>
           <p className="utrecht-paragraph">{data.subtitle}</p>
           <p className="utrecht-paragraph">
-            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=pdf`}>
+            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=pdf`} download>
               Rode draad als PDF
             </a>
             {" · "}
-            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=docx`}>
+            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=docx`} download>
               Rode draad als Word-bestand
             </a>
           </p>

@@ -79,11 +79,11 @@ export default function StaffTraceabilityPage() {
             <>
               <p className="utrecht-paragraph">
                 Download als{" "}
-                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=pdf`}>
+                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=pdf`} download>
                   PDF
                 </a>{" "}
                 of{" "}
-                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=csv`}>
+                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=csv`} download>
                   CSV
                 </a>
                 .

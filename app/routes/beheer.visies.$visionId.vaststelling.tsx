@@ -186,7 +186,7 @@ export default function AdoptionBoardPage() {
                 <td className="utrecht-table__cell">{r.versionLabel ?? "—"}</td>
                 <td className="utrecht-table__cell">
                   {r.decisionFileId ? (
-                    <a className="utrecht-link" href={`${base}/bestanden/${r.decisionFileId}`}>
+                    <a className="utrecht-link" href={`${base}/bestanden/${r.decisionFileId}`} download>
                       {r.decisionFileName} (PDF)
                     </a>
                   ) : (

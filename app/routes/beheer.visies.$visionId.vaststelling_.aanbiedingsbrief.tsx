@@ -137,13 +137,13 @@ export default function AdoptionRequestPage() {
         <p className="utrecht-paragraph">
           Verzonden op {longDutchDate(c.sentAt!)}.{" "}
           {c.pdfFileId ? (
-            <a className="utrecht-link" href={`${base}/bestanden/${c.pdfFileId}`}>
+            <a className="utrecht-link" href={`${base}/bestanden/${c.pdfFileId}`} download>
               Brief als PDF
             </a>
           ) : null}
           {" · "}
           {c.docxFileId ? (
-            <a className="utrecht-link" href={`${base}/bestanden/${c.docxFileId}`}>
+            <a className="utrecht-link" href={`${base}/bestanden/${c.docxFileId}`} download>
               Brief als Word-bestand
             </a>
           ) : null}

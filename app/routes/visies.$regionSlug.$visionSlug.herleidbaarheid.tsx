@@ -84,11 +84,11 @@ export default function PublicTraceabilityPage() {
             <>
               <p className="utrecht-paragraph">
                 Download dit overzicht als{" "}
-                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=pdf`}>
+                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=pdf`} download>
                   PDF
                 </a>{" "}
                 of{" "}
-                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=csv`}>
+                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=csv`} download>
                   CSV
                 </a>
                 .
