@@ -42,9 +42,4 @@ export async function listAuditEvents(db: Db, regionId: string, filters: AuditFi
   return { rows, total: total?.value ?? 0, pageSize: PAGE_SIZE };
 }
 
-export const auditActions: Record<string, string> = {
-  "organisation.create": "organisatie toegevoegd",
-  "invitation.create": "uitnodiging verstuurd",
-  "invitation.accept": "uitnodiging aangenomen",
-  "region.create": "regio aangemaakt",
-};
+export { auditActions } from "./audit-labels";

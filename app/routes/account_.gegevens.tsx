@@ -76,11 +76,6 @@ export default function PersonalDataPage() {
           Account verwijderen
         </button>
       </Form>
-      <p className="utrecht-paragraph">
-        <a className="utrecht-link" href="/account">
-          Terug naar mijn account
-        </a>
-      </p>
     </>
   );
 }

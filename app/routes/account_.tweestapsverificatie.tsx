@@ -97,11 +97,6 @@ export default function TwoFactorPage() {
           </Form>
         </>
       ) : null}
-      <p className="utrecht-paragraph">
-        <a className="utrecht-link" href="/account">
-          Terug naar mijn account
-        </a>
-      </p>
     </>
   );
 }

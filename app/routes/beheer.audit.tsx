@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { requireStaffAdmin, requireStaffRegion } from "~/auth/guards.server";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
-import { auditActions, listAuditEvents } from "~/lib/audit-log.server";
+import { listAuditEvents } from "~/lib/audit-log.server";
+import { auditActions } from "~/lib/audit-labels";
 import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 
