@@ -4,6 +4,10 @@ import { asc } from "drizzle-orm";
 import { regions } from "~db/schema";
 import { getViewer } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
+import type { ScriptsHandle } from "~/lib/hydration";
+
+/** The home page is read-only: plain HTML, no scripts. */
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: MetaFunction = () => [
   { title: "Herleidbaar — reageren op de regiovisie jeugdhulp" },
