@@ -1,3 +1,4 @@
+import { nextReferences } from "~/reactions/reactions.server";
 import { and, eq, sql } from "drizzle-orm";
 import { adoptions, organisations, pointAnchors, points, reactions, reactionSignatories, visionVersions } from "~db/schema";
 import type { Viewer } from "~/auth/roles";
@@ -9,16 +10,6 @@ import { proposeLetterImport } from "~/reactions/letter-import.server";
 import { MAX_POINTS } from "~/reactions/schema";
 import { AdoptionError, recordingContext, targetVersionOf } from "./adoptions.server";
 import { MAX_COUNCIL_LETTER_CHARS } from "./schema";
-
-/** The next free references of an organisation within a visie (VLA-1, VLA-2, …), in one query. */
-async function nextReferences(tx: Db, visionId: string, code: string, count: number) {
-  const [row] = await tx
-    .select({ max: sql<number>`coalesce(max(cast(substring(${points.reference} from '[0-9]+$') as integer)), 0)` })
-    .from(points)
-    .where(and(eq(points.visionId, visionId), sql`${points.reference} ~ ${`^${code}-[0-9]+$`}`));
-  const highest = Number(row?.max ?? 0);
-  return Array.from({ length: count }, (_, i) => `${code}-${highest + i + 1}`);
-}
 
 /**
  * A council's reactiebrief (typed, pasted or from Word) becomes a reaction of kind reactiebrief on

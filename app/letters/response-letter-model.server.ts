@@ -73,7 +73,7 @@ export function isoDateInAmsterdam(moment: Date): string {
   }).format(moment);
 }
 
-function addressLines(postal: string | null | undefined): string[] {
+export function addressLines(postal: string | null | undefined): string[] {
   return (postal ?? "")
     .split(/\r?\n|,\s*/)
     .map((l) => l.trim())

@@ -1,19 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, eq, inArray } from "drizzle-orm";
 import { organisations, reactions, regions, sections, visions, visionVersions } from "~db/schema";
-import { isoDateInAmsterdam } from "~/letters/response-letter-model.server";
+import { addressLines, isoDateInAmsterdam } from "~/letters/response-letter-model.server";
 import type { DocumentBlock, LetterDocument } from "~/letters/letter-model";
 import { renderPdf } from "~/letters/pdf.server";
 import type { Db } from "~/lib/db.server";
 import { loadReactionDetails } from "./reactions.server";
 import { pointKindLabels } from "./schema";
-
-function addressLines(postal: string | null | undefined): string[] {
-  return (postal ?? "")
-    .split(/\r?\n|,\s*/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
 
 function richOrEmpty(doc: unknown): JSONContent | null {
   const content = doc as JSONContent | null;

@@ -270,7 +270,7 @@ function parseRichText(text: string | undefined, json: string | undefined, label
 }
 
 /** The next `count` free references of an organisation within a visie (ASDV-10, ASDV-11, …), in one query. */
-async function nextReferences(tx: Db, visionId: string, code: string, count = 1) {
+export async function nextReferences(tx: Db, visionId: string, code: string, count = 1) {
   const [row] = await tx
     .select({ max: sql<number>`coalesce(max(cast(substring(${points.reference} from '[0-9]+$') as integer)), 0)` })
     .from(points)

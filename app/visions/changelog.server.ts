@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
-import { answers, consultationRounds, organisations, points, reactions, visionVersions } from "~db/schema";
+import { answers, organisations, points, reactions, visionVersions } from "~db/schema";
+import { publicPointCondition } from "~/implementation/implementation-actions.server";
 import type { Db } from "~/lib/db.server";
 
 export interface PointBehindChange {
@@ -22,9 +23,8 @@ export async function pointsBehindChanges(
   newerNumber: number,
   { includeUnpublished }: { includeUnpublished: boolean },
 ): Promise<Record<string, PointBehindChange[]>> {
-  // An answer is public once its round's answers are published; a council's reactiebrief has no
-  // round, so its answers are public once vastgesteld.
-  const isPublic = sql<boolean>`(${consultationRounds.answersPublishedAt} is not null or (${reactions.kind} = 'reactiebrief' and ${answers.status} = 'vastgesteld'))`;
+  // The same publication rule as traceability and open data.
+  const isPublic = sql<boolean>`${publicPointCondition}`;
   const rows = await db
     .select({
       sectionKey: answers.changedSectionKey,
@@ -40,7 +40,6 @@ export async function pointsBehindChanges(
     .innerJoin(points, eq(points.id, answers.pointId))
     .innerJoin(reactions, eq(reactions.id, points.reactionId))
     .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
-    .leftJoin(consultationRounds, eq(consultationRounds.id, reactions.roundId))
     .where(
       and(
         eq(visionVersions.visionId, visionId),
