@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 
 /** Error summary at the top of a form: every message links to its field (keyboard-first). */
 export function ErrorSummary({ errors }: { errors: Array<{ id?: string; message: string }> }) {
@@ -122,6 +122,36 @@ export function SubmitButton({ children, name, value }: { children: React.ReactN
       <button type="submit" name={name} value={value} className="utrecht-button utrecht-button--primary-action">
         {children}
       </button>
+    </div>
+  );
+}
+
+export function TextAreaField(props: {
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  description?: string;
+  rows?: number;
+  autoComplete?: string;
+}) {
+  const { field } = props;
+  const invalid = !!field.errors?.length;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--textarea${invalid ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={field.id}>
+          {props.label}
+        </label>
+      </div>
+      <FieldMessages field={field} description={props.description} />
+      <div className="utrecht-form-field__input">
+        <textarea
+          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? " utrecht-textarea--invalid" : ""}`}
+          {...getTextareaProps(field, { ariaDescribedBy: props.description ? field.descriptionId : undefined })}
+          key={field.key}
+          rows={props.rows ?? 4}
+          autoComplete={props.autoComplete}
+        />
+      </div>
     </div>
   );
 }

@@ -75,6 +75,7 @@ export type CreateOrganisationInput = {
   code: string;
   type: Exclude<OrganisationType, "regio">;
   municipalityId?: string;
+  postalAddress?: string;
 };
 
 export type CreateOrganisationResult =
@@ -103,6 +104,7 @@ export async function createOrganisation(
           code: input.code,
           type: input.type,
           municipalityId: input.municipalityId ?? null,
+          postalAddress: input.postalAddress || null,
         })
         .returning();
       await writeAudit(tx, {
@@ -126,6 +128,32 @@ export async function createOrganisation(
     }
     throw error;
   }
+}
+
+/** The address letters to and from this organisation carry; staff admins keep it current. */
+export async function updatePostalAddress(
+  db: Db,
+  actorId: string,
+  organisation: OrganisationRow,
+  postalAddress: string | undefined,
+): Promise<OrganisationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organisations)
+      .set({ postalAddress: postalAddress || null })
+      .where(eq(organisations.id, organisation.id))
+      .returning();
+    await writeAudit(tx, {
+      actorId,
+      regionId: organisation.regionId,
+      action: "organisation.address",
+      entityType: "organisation",
+      entityId: organisation.id,
+      before: { postalAddress: organisation.postalAddress },
+      after: { postalAddress: row!.postalAddress },
+    });
+    return row!;
+  });
 }
 
 export async function getRegion(db: Db, regionId: string) {

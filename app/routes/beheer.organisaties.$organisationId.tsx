@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireStaffAdmin, requireStaffRegion } from "~/auth/guards.server";
 import { canManageOrganisations, isStaffAdmin, organisationTypeLabels, roleLabels, rolesForOrganisationType } from "~/auth/roles";
-import { collectErrors, ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { collectErrors, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { inviteToOrganisation } from "~/organisations/invitations.server";
-import { getOrganisation, listMembers, listOpenInvitations } from "~/organisations/organisations.server";
-import { InviteSchema } from "~/organisations/schema";
+import { getOrganisation, listMembers, listOpenInvitations, updatePostalAddress } from "~/organisations/organisations.server";
+import { InviteSchema, UpdatePostalAddressSchema } from "~/organisations/schema";
 import { z } from "~/lib/zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,7 +38,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     region: { name: region.name },
     isAdmin: isStaffAdmin(viewer, region.id),
     canManage: canManageOrganisations(viewer, region.id),
-    organisation: { id: organisation.id, name: organisation.name, code: organisation.code, type: organisationTypeLabels[organisation.type] },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      code: organisation.code,
+      type: organisationTypeLabels[organisation.type],
+      postalAddress: organisation.postalAddress ?? "",
+    },
     roles: rolesForOrganisationType[organisation.type].map((role) => ({ value: role, label: roleLabels[role] })),
     members: members.map((m) => ({ id: m.userId, name: m.name, email: m.email, role: roleLabels[m.role] })),
     invitations: invitations.map((i) => ({ id: i.id, name: i.name, email: i.email, role: roleLabels[i.role], expiresAt: formatDateTime(i.expiresAt) })),
@@ -49,19 +55,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { region } = await requireStaffRegion(request, context);
   const viewer = await requireStaffAdmin(request, context, region.id);
   const organisation = await loadOrganisation(region.id, params.organisationId);
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
-  if (submission.status !== "success") return { result: submission.reply(), invited: null };
+  const formData = await request.formData();
+  if (formData.get("intent") === "address") {
+    const submission = parseWithZod(formData, { schema: UpdatePostalAddressSchema });
+    if (submission.status !== "success") return { intent: "address" as const, result: submission.reply(), invited: null, addressSaved: false };
+    await updatePostalAddress(db(), viewer.user.id, organisation, submission.value.postalAddress);
+    return { intent: "address" as const, result: submission.reply(), invited: null, addressSaved: true };
+  }
+  const submission = parseWithZod(formData, { schema: InviteSchema });
+  if (submission.status !== "success") return { intent: "invite" as const, result: submission.reply(), invited: null, addressSaved: false };
   const result = await inviteToOrganisation(db(), viewer.user.id, organisation, submission.value);
-  if (!result.ok) return { result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), invited: null };
-  return { result: submission.reply({ resetForm: true }), invited: submission.value.email };
+  if (!result.ok) {
+    return { intent: "invite" as const, result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }), invited: null, addressSaved: false };
+  }
+  return { intent: "invite" as const, result: submission.reply({ resetForm: true }), invited: submission.value.email, addressSaved: false };
 }
 
 export default function OrganisationPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    id: "uitnodigen",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [addressForm, addressFields] = useForm({
+    id: "postadres",
+    lastResult: actionData?.intent === "address" ? actionData.result : undefined,
+    defaultValue: { postalAddress: data.organisation.postalAddress },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdatePostalAddressSchema }),
     shouldValidate: "onBlur",
   });
   return (
@@ -71,6 +94,32 @@ export default function OrganisationPage() {
       <p className="utrecht-paragraph">
         {data.organisation.type} · afkorting {data.organisation.code}
       </p>
+      <h2 className="utrecht-heading-2">Postadres</h2>
+      {data.canManage ? (
+        <>
+          {actionData?.addressSaved ? (
+            <div className="utrecht-alert utrecht-alert--ok" role="status">
+              <p className="utrecht-paragraph">Het postadres is opgeslagen.</p>
+            </div>
+          ) : null}
+          <ErrorSummary errors={collectErrors(addressForm.errors, [addressFields.postalAddress])} />
+          <Form method="post" id={addressForm.id} onSubmit={addressForm.onSubmit} noValidate className="form-stack">
+            <TextAreaField
+              field={addressFields.postalAddress}
+              label="Postadres"
+              description="Staat op brieven van en aan deze organisatie. Eén regel per adresregel."
+              autoComplete="off"
+            />
+            <SubmitButton name="intent" value="address">
+              Postadres opslaan
+            </SubmitButton>
+          </Form>
+        </>
+      ) : data.organisation.postalAddress ? (
+        <p className="utrecht-paragraph postal-address">{data.organisation.postalAddress}</p>
+      ) : (
+        <p className="utrecht-paragraph">Geen postadres bekend.</p>
+      )}
       <h2 className="utrecht-heading-2">Mensen</h2>
       {data.members.length === 0 ? (
         <p className="utrecht-paragraph">Nog niemand heeft een rol bij deze organisatie.</p>

@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaffAdmin, requireStaffRegion } from "~/auth/guards.server";
 import { organisationTypeLabels } from "~/auth/roles";
-import { collectErrors, ErrorSummary, SelectField, SubmitButton, TextField } from "~/components/forms";
+import { collectErrors, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
 import { createOrganisation, listMunicipalities } from "~/organisations/organisations.server";
@@ -41,7 +41,7 @@ export default function NewOrganisationPage() {
     <>
       <StaffNav regionName={region.name} isAdmin />
       <h1 className="utrecht-heading-1">Organisatie toevoegen</h1>
-      <ErrorSummary errors={collectErrors(form.errors, [fields.name, fields.code, fields.type, fields.municipalityId])} />
+      <ErrorSummary errors={collectErrors(form.errors, [fields.name, fields.code, fields.type, fields.municipalityId, fields.postalAddress])} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="form-stack">
         <TextField field={fields.name} label="Naam" />
         <TextField
@@ -61,6 +61,12 @@ export default function NewOrganisationPage() {
           placeholder="Geen"
           description="Bijvoorbeeld de gemeente van een adviesraad sociaal domein."
           options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <TextAreaField
+          field={fields.postalAddress}
+          label="Postadres (optioneel)"
+          description="Staat op brieven van en aan deze organisatie. Eén regel per adresregel, bijvoorbeeld Postbus 1002 en 3130 EB Vlaardingen."
+          autoComplete="off"
         />
         <SubmitButton>Organisatie toevoegen</SubmitButton>
       </Form>

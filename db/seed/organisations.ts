@@ -4,7 +4,7 @@ import type { MembershipRole } from "~/auth/roles";
 import { hashPassword } from "~/auth/password.server";
 import type { Db } from "~/lib/db.server";
 import { acceptInvitation, inviteToOrganisation } from "~/organisations/invitations.server";
-import { createOrganisation } from "~/organisations/organisations.server";
+import { createOrganisation, updatePostalAddress } from "~/organisations/organisations.server";
 import { createRegion } from "~/organisations/regions.server";
 
 /** GRJR's member municipalities since Voorne aan Zee was formed on 1 January 2023. */
@@ -23,6 +23,11 @@ export const grjrMunicipalities = [
   ["Vlaardingen", "VLA"],
   ["Voorne aan Zee", "VAZ"],
 ] as const;
+
+/** Postal addresses the seed documents give (the others are left for staff to fill in). */
+const municipalityAddresses: Record<string, string> = {
+  Vlaardingen: "Postbus 1002\n3130 EB Vlaardingen",
+};
 
 /** Members until the merger into Voorne aan Zee (GRJR went from 15 to 13). */
 export const grjrFormerMunicipalities = [
@@ -82,10 +87,13 @@ export async function seedOrganisations(db: Db, password: string): Promise<Seede
 
   const [regionOrganisation] = await db.select().from(organisations).where(eq(organisations.regionId, grjr.regionId));
   const regionOrganisationId = regionOrganisation!.id;
+  // The addresses on the seed letters (001): the GRJR's and Vlaardingen's postbus.
+  await updatePostalAddress(db, staffAdminId, regionOrganisation!, "Postbus 70013\n3000 KR Rotterdam");
 
   const municipalities: Record<string, string> = {};
   for (const [name, code] of grjrMunicipalities) {
-    municipalities[name] = await create(db, staffAdminId, grjr.regionId, { name, code, type: "gemeente" });
+    const postalAddress = municipalityAddresses[name];
+    municipalities[name] = await create(db, staffAdminId, grjr.regionId, { name, code, type: "gemeente", postalAddress });
   }
   for (const [name, code] of grjrFormerMunicipalities) {
     municipalities[name] = await create(db, staffAdminId, grjr.regionId, { name, code, type: "gemeente" });
@@ -97,6 +105,8 @@ export async function seedOrganisations(db: Db, password: string): Promise<Seede
     code: "ASDV",
     type: "adviesraad",
     municipalityId: municipalities.Vlaardingen,
+    // The advies in seed 001 reaches the adviesraad through its contactambtenaar at the town hall.
+    postalAddress: "p/a gemeente Vlaardingen\nPostbus 1002\n3130 EB Vlaardingen",
   });
   const providerId = await create(db, staffAdminId, grjr.regionId, { name: "Jeugdhulp Enver", code: "ENV", type: "aanbieder" });
   const experienceExpertsId = await create(db, staffAdminId, grjr.regionId, {

@@ -160,4 +160,46 @@ describe("organisations", () => {
     );
     expect(response?.status).toBe(403);
   });
+
+  test("a staff admin sets an organisation's postal address line by line, audited; markup or six lines are refused and write nothing", async () => {
+    const { region, cookie } = await staffOf("staff_admin");
+    const organisation = await createOrganisationRecord(database.db, region.id, { type: "gemeente" });
+    const post = (postalAddress: string) =>
+      run(() =>
+        organisationRoute.action({
+          request: postRequest(`/beheer/organisaties/${organisation.id}`, { intent: "address", postalAddress }, cookie),
+          context: testContext(),
+          params: { organisationId: organisation.id },
+        }),
+      );
+    const saved = await post("  Postbus 1002 \r\n\r\n3130 EB Vlaardingen ");
+    expect(saved.data).toMatchObject({ addressSaved: true });
+    const addressOf = async () => (await database.db.select().from(organisations).where(eq(organisations.id, organisation.id)))[0]!.postalAddress;
+    expect(await addressOf()).toBe("Postbus 1002\n3130 EB Vlaardingen");
+    const audits = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, organisation.id));
+    expect(audits.map((a) => a.action)).toContain("organisation.address");
+
+    for (const bad of ["<script>alert(1)</script>", "1\n2\n3\n4\n5\n6", "x".repeat(301)]) {
+      const refused = await post(bad);
+      expect(refused.data).toMatchObject({ addressSaved: false });
+      expect(JSON.stringify(refused.data)).toMatch(/hoogstens|bevat geen/);
+    }
+    expect(await addressOf()).toBe("Postbus 1002\n3130 EB Vlaardingen");
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, organisation.id))).toHaveLength(audits.length);
+  });
+
+  test("a staff editor may not change a postal address", async () => {
+    const { region, cookie } = await staffOf("staff_editor");
+    const organisation = await createOrganisationRecord(database.db, region.id, { type: "gemeente" });
+    const { response } = await run(() =>
+      organisationRoute.action({
+        request: postRequest(`/beheer/organisaties/${organisation.id}`, { intent: "address", postalAddress: "Postbus 1" }, cookie),
+        context: testContext(),
+        params: { organisationId: organisation.id },
+      }),
+    );
+    expect(response?.status).toBe(403);
+    const [row] = await database.db.select().from(organisations).where(eq(organisations.id, organisation.id));
+    expect(row!.postalAddress).toBeNull();
+  });
 });
