@@ -8,6 +8,7 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { logSecurityEvent } from "~/lib/log.server";
 import { isLocked, recordFailure } from "./login.server";
+import { openTotpSecret, sealTotpSecret, TotpSecretError, totpSecretMessages } from "./totp-secret.server";
 
 const PERIOD_SECONDS = 30;
 const DIGITS = 6;
@@ -55,16 +56,43 @@ export function currentCode(key: Uint8Array, now = new Date()): string {
 
 export type TwoFactorResult = { ok: true } | { ok: false; message: string };
 
+/** The secret encrypted for storage, or null (logged) when the server key is unusable. */
+function trySeal(secret: Uint8Array, userId: string): Buffer | null {
+  try {
+    return sealTotpSecret(secret, userId);
+  } catch (error) {
+    if (!(error instanceof TotpSecretError)) throw error;
+    logSecurityEvent(`tweestapssleutel niet te versleutelen: ${error.message}`);
+    return null;
+  }
+}
+
+/**
+ * The stored secret of a user, decrypted; a value that cannot be decrypted (wrong server key,
+ * tampering) is a refusal with a Dutch message, never a pass.
+ */
+function storedSecret(stored: Buffer, userId: string): { ok: true; secret: Uint8Array; legacy: boolean } | { ok: false; message: string } {
+  try {
+    return { ok: true, ...openTotpSecret(stored, userId) };
+  } catch (error) {
+    if (!(error instanceof TotpSecretError)) throw error;
+    logSecurityEvent(`tweestapssleutel van gebruiker ${userId} niet te ontsleutelen: ${error.message}`);
+    return { ok: false, message: totpSecretMessages.unreadable };
+  }
+}
+
 /** Turns two-factor login on once the person proves their app shows the right code. */
 export async function enableTwoFactor(db: Db, userId: string, sessionId: string, keyBase64: string, code: string, now = new Date()): Promise<TwoFactorResult> {
   const key = decodeKey(keyBase64);
   if (!key) return { ok: false, message: "De sleutel is niet geldig. Begin opnieuw." };
   const step = matchingStep(key, code.trim(), now, null);
   if (step === null) return { ok: false, message: /^\d{6}$/.test(code.trim()) ? twoFactorMessages.invalid : twoFactorMessages.format };
+  const sealed = trySeal(key, userId);
+  if (!sealed) return { ok: false, message: totpSecretMessages.unreadable };
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)
-      .set({ totpKey: Buffer.from(key), totpEnabledAt: now, totpLastStep: step })
+      .set({ totpKey: sealed, totpEnabledAt: now, totpLastStep: step })
       .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
       .returning({ id: users.id });
     if (!updated) return { ok: false as const, message: twoFactorMessages.alreadyEnabled };
@@ -81,17 +109,21 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
   if (await isLocked(db, throttleKey, now)) return { ok: false, message: twoFactorMessages.throttled };
   const [user] = await db.select({ key: users.totpKey, lastStep: users.totpLastStep }).from(users).where(eq(users.id, userId));
   if (!user?.key) return { ok: false, message: twoFactorMessages.invalid };
-  const step = matchingStep(new Uint8Array(user.key), code.trim(), now, user.lastStep);
+  const opened = storedSecret(user.key, userId);
+  if (!opened.ok) return opened;
+  const step = matchingStep(opened.secret, code.trim(), now, user.lastStep);
   if (step === null) {
     await recordFailure(db, throttleKey, TOTP_MAX_FAILURES, now);
     logSecurityEvent(`verkeerde tweestapscode vanaf ${ip}`);
     return { ok: false, message: /^\d{6}$/.test(code.trim()) ? twoFactorMessages.invalid : twoFactorMessages.format };
   }
+  const resealed = opened.legacy ? trySeal(opened.secret, userId) : null;
   return db.transaction(async (tx) => {
     // The step only moves forward: two requests with the same code cannot both succeed.
     const [claimed] = await tx
       .update(users)
-      .set({ totpLastStep: step })
+      // A secret still stored as plaintext (from before encryption) is encrypted on this occasion.
+      .set(resealed ? { totpLastStep: step, totpKey: resealed } : { totpLastStep: step })
       .where(and(eq(users.id, userId), sql`coalesce(${users.totpLastStep}, -1) < ${step}`))
       .returning({ id: users.id });
     if (!claimed) return { ok: false as const, message: twoFactorMessages.invalid };
@@ -105,7 +137,9 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
 export async function disableTwoFactor(db: Db, userId: string, code: string, now = new Date()): Promise<TwoFactorResult> {
   const [user] = await db.select({ key: users.totpKey, lastStep: users.totpLastStep }).from(users).where(eq(users.id, userId));
   if (!user?.key) return { ok: false, message: "Tweestapsverificatie staat niet aan." };
-  const step = matchingStep(new Uint8Array(user.key), code.trim(), now, user.lastStep);
+  const opened = storedSecret(user.key, userId);
+  if (!opened.ok) return opened;
+  const step = matchingStep(opened.secret, code.trim(), now, user.lastStep);
   if (step === null) return { ok: false, message: /^\d{6}$/.test(code.trim()) ? twoFactorMessages.invalid : twoFactorMessages.format };
   return db.transaction(async (tx) => {
     await tx.update(users).set({ totpKey: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
