@@ -1,0 +1,109 @@
+// Step 1 of `npm run bench` (tests/perf/bench.mjs runs it before starting the server):
+//   npx tsx tests/perf/prepare.ts <out.json>    (DATABASE_URL=postgres://… or DATA_DIR=<PGlite folder>)
+// Migrates the database, generates the large region (tests/perf/large-region.ts), then measures the
+// SQL floor of every page scenario: the page is requested once through the built app's own request
+// handler in this process, with a drizzle logger recording each statement it runs; those statements
+// are then run again on their own, one after another, on the same connection pool. Their summed time
+// (median of 5) is the page's "SQL alone"; the HTTP latency under load divided by it is the overhead
+// ratio bench.mjs reports. Writes the scenarios, their floors and statement counts to <out.json>.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { createRequestHandler } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
+import type { Logger } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "~db/schema";
+import { createSession, SESSION_COOKIE } from "~/auth/session.server";
+import type { Database, Db } from "~/lib/db.server";
+import { pgliteExtensions, setDatabase } from "~/lib/db.server";
+import { generateLargeRegion } from "./large-region";
+import { benchScenarios } from "./scenarios";
+
+const out = process.argv[2] ?? "bench-scenarios.json";
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const password = process.env.BENCH_PASSWORD ?? "bench-herleidbaar-2026";
+
+/** Statements recorded while recording is on. */
+let recording: Array<{ query: string; params: unknown[] }> | null = null;
+const logger: Logger = {
+  logQuery(query, params) {
+    recording?.push({ query, params });
+  },
+};
+
+let runRaw: (query: string, params: unknown[]) => Promise<unknown>;
+let database: Database;
+const migrationsFolder = path.resolve("db/migrations");
+if (process.env.DATABASE_URL) {
+  const client = postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+  database = { db, kind: "postgres", migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder }), close: () => client.end({ timeout: 5 }) };
+  runRaw = (query, params) => client.unsafe(query, params as never[]);
+} else {
+  const dataDir = process.env.DATA_DIR;
+  if (!dataDir) throw new Error("Geef DATABASE_URL of DATA_DIR op.");
+  const client = await PGlite.create(dataDir, { extensions: pgliteExtensions });
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+  database = { db, kind: "pglite", migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }), close: () => client.close() };
+  runRaw = (query, params) => client.query(query, params);
+}
+await database.migrate();
+setDatabase(database);
+const db = database.db;
+
+let started = performance.now();
+const region = await generateLargeRegion(db, { scale, staffPassword: password });
+const generateSeconds = (performance.now() - started) / 1000;
+console.log(`Grote regio gegenereerd in ${generateSeconds.toFixed(1)} s (${database.kind}, schaal ${scale}):`, region.counts);
+
+const session = await createSession(db, region.staffId);
+const cookie = `${SESSION_COOKIE}=${session.token}`;
+const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const handle = createRequestHandler(build, "production");
+const context = { clientIp: "127.0.0.1", cspNonce: "bench", setCookie: () => {} };
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const scenarios = benchScenarios(region);
+const measured = [];
+for (const scenario of scenarios.filter((s) => s.method === "GET")) {
+  const request = () => handle(new Request(`http://127.0.0.1${scenario.path}`, { headers: scenario.staff ? { cookie } : {} }), context);
+  const warm = await request(); // caches and JIT warm, as under load
+  await warm.arrayBuffer();
+  recording = [];
+  started = performance.now();
+  const response = await request();
+  const bytes = (await response.arrayBuffer()).byteLength;
+  const singleMs = performance.now() - started;
+  const statements = recording;
+  recording = null;
+  const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.query));
+  const sums: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    for (const s of reads) await runRaw(s.query, s.params);
+    sums.push(performance.now() - t);
+  }
+  const sqlMs = median(sums);
+  if (process.env.BENCH_VERBOSE === "1") {
+    for (const s of reads) {
+      const t = performance.now();
+      await runRaw(s.query, s.params);
+      console.log(`    ${(performance.now() - t).toFixed(1).padStart(8)} ms  ${s.query.replace(/\s+/g, " ").slice(0, 160)}`);
+    }
+  }
+  measured.push({ ...scenario, status: response.status, bytes, statements: statements.length, sqlMs: Number(sqlMs.toFixed(2)), singleMs: Number(singleMs.toFixed(1)) });
+  console.log(`  ${scenario.name}: ${response.status}, ${statements.length} statements, SQL alone ${sqlMs.toFixed(1)} ms, one request ${singleMs.toFixed(1)} ms`);
+}
+writeFileSync(out, JSON.stringify({ kind: database.kind, scale, generateSeconds, region, cookieName: SESSION_COOKIE, password, scenarios: [...measured, ...scenarios.filter((s) => s.method !== "GET")] }, null, 2));
+setDatabase(undefined);
+await database.close();
