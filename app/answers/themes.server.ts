@@ -38,15 +38,29 @@ export async function getTheme(db: Db, visionId: string, themeId: string) {
   return row ?? null;
 }
 
-/** The points of a theme (reference order), for its page. */
-export async function pointsOfTheme(db: Db, themeId: string) {
+export const THEME_POINTS_PAGE_SIZE = 50;
+
+/**
+ * One page of the points of a theme (organisation code, then point number), for its page: one
+ * query (point_themes_theme_idx), the total counted alongside by a window function. A page past the
+ * end is empty with the true total.
+ */
+export async function pointsOfTheme(db: Db, themeId: string, page = 1, pageSize = THEME_POINTS_PAGE_SIZE) {
   const result = await db.execute(sql`
     select p.id, p.reference, o.name as organisation,
-           case when length(p.plain_text) > 160 then left(p.plain_text, 160) || '…' else p.plain_text end as excerpt
+           case when length(p.plain_text) > 160 then left(p.plain_text, 160) || '…' else p.plain_text end as excerpt,
+           count(*) over () as total
     from point_themes pt join points p on p.id = pt.point_id join reactions r on r.id = p.reaction_id
     join organisations o on o.id = r.organisation_id
-    where pt.theme_id = ${themeId} order by o.code, p.number`);
-  return rowsOf<{ id: string; reference: string; organisation: string; excerpt: string }>(result);
+    where pt.theme_id = ${themeId} order by o.code, p.number, p.id
+    limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  const rows = rowsOf<{ id: string; reference: string; organisation: string; excerpt: string; total: number | string }>(result);
+  let total = rows.length ? Number(rows[0]!.total) : 0;
+  if (rows.length === 0 && page > 1) {
+    const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(pointThemes).where(eq(pointThemes.themeId, themeId));
+    total = counted?.n ?? 0;
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total, page, pageSize };
 }
 
 export async function createTheme(db: Db, viewer: Viewer, vision: VisionScope, input: { title: string; summary: JSONContent | null; pointIds?: string[] }) {

@@ -7,6 +7,7 @@ import { dispositionLabels, ThemeFormSchema, type Disposition } from "~/answers/
 import { createTheme, deleteTheme, getTheme, listThemes, pointsOfTheme, removePointFromTheme, themeCounts, themeSuggestions, updateTheme, type ThemeCount } from "~/answers/themes.server";
 import { isStaffAdmin, organisationTypeLabels, type OrganisationType } from "~/auth/roles";
 import { RichTextField } from "~/components/RichTextField";
+import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
 import { emptyDoc, plainTextOf } from "~/editor/plain-text";
 import { renderRichTextToHtml } from "~/editor/render.server";
@@ -18,14 +19,16 @@ export const meta: MetaFunction = () => [{ title: "Thema's (rode draad) — Behe
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
-  const selectedId = z.uuid().safeParse(new URL(request.url).searchParams.get("thema"));
+  const url = new URL(request.url);
+  const selectedId = z.uuid().safeParse(url.searchParams.get("thema"));
+  const page = parsePage(url.searchParams.get("pagina"));
   const [themeRows, suggestions, counts, selected] = await Promise.all([
     listThemes(db(), vision.id),
     themeSuggestions(db(), vision.id),
     themeCounts(db(), vision.id),
     selectedId.success ? getTheme(db(), vision.id, selectedId.data) : Promise.resolve(null),
   ]);
-  const selectedPoints = selected ? await pointsOfTheme(db(), selected.id) : [];
+  const selectedPoints = selected ? await pointsOfTheme(db(), selected.id, page) : null;
   const countsOf = (list: ThemeCount[], themeId: string) => list.filter((c) => c.themeId === themeId).map((c) => ({ label: c.label, count: c.count }));
   return {
     region: { name: region.name },
@@ -47,7 +50,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           title: selected.title,
           summaryDoc: (selected.summary as JSONContent | null) ?? emptyDoc(),
           summaryText: selected.summary ? plainTextOf(selected.summary as JSONContent) : "",
-          points: selectedPoints,
+          points: selectedPoints!.rows,
+          total: selectedPoints!.total,
+          page: selectedPoints!.page,
+          pageSize: selectedPoints!.pageSize,
         }
       : null,
   };
@@ -193,7 +199,13 @@ export default function ThemesPage() {
             </div>
           </Form>
           <h3 className="utrecht-heading-3">Punten in dit thema</h3>
-          {data.selected.points.length === 0 ? <p className="utrecht-paragraph">Nog geen punten. Voeg ze toe vanuit de lijst met punten.</p> : null}
+          {data.selected.total === 0 ? <p className="utrecht-paragraph">Nog geen punten. Voeg ze toe vanuit de lijst met punten.</p> : null}
+          {data.selected.total > data.selected.pageSize ? (
+            <p className="utrecht-paragraph">
+              {data.selected.total} punten; u ziet {Math.min((data.selected.page - 1) * data.selected.pageSize + 1, data.selected.total)} tot en met{" "}
+              {Math.min(data.selected.page * data.selected.pageSize, data.selected.total)}.
+            </p>
+          ) : null}
           <ul className="utrecht-unordered-list">
             {data.selected.points.map((p) => (
               <li key={p.id} className="utrecht-unordered-list__item">
@@ -211,6 +223,12 @@ export default function ThemesPage() {
               </li>
             ))}
           </ul>
+          <Pagination
+            page={data.selected.page}
+            pageSize={data.selected.pageSize}
+            total={data.selected.total}
+            buildHref={(n) => `${base}?thema=${data.selected!.id}${n > 1 ? `&pagina=${n}` : ""}#bewerken-kop`}
+          />
           <Form method="post" action={`${base}?thema=${data.selected.id}`}>
             <input type="hidden" name="themeId" value={data.selected.id} />
             <button type="submit" name="intent" value="verwijderen" className="utrecht-button utrecht-button--secondary-action">
