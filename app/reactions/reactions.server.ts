@@ -318,9 +318,46 @@ function anchorSignature(rows: Array<Pick<typeof pointAnchors.$inferSelect, "sec
   return JSON.stringify(rows.map((r) => [r.sectionKey, r.exact, r.prefix, r.suffix, r.positionStart, r.positionEnd]));
 }
 
+/** JSON with object keys sorted: jsonb does not keep key order, so stored and sent documents are compared this way. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/**
+ * Rich text as sent, unless it equals what is stored: an unchanged text was validated when it was
+ * stored and is not parsed against the schema again (autosave sends every point on every save).
+ */
+function richTextUnlessUnchanged(text: string | undefined, json: string | undefined, label: string, stored: unknown): { doc: JSONContent; changed: boolean } {
+  const storedCanonical = stored === undefined ? null : canonicalJson(stored);
+  if (storedCanonical !== null) {
+    let candidate: unknown;
+    if (json) {
+      try {
+        candidate = JSON.parse(json);
+      } catch {
+        throw new ReactionError(`De tekst van ${label} kon niet worden gelezen.`);
+      }
+    } else candidate = docFromPlainText(text ?? "");
+    if (canonicalJson(candidate) === storedCanonical) return { doc: stored as JSONContent, changed: false };
+  }
+  const doc = parseRichText(text, json, label);
+  return { doc, changed: storedCanonical === null || canonicalJson(doc) !== storedCanonical };
+}
+
 /**
  * Saves the whole draft letter (metadata, texts, points with anchors, signatories) in one
  * transaction. The revision must match: a save based on an older revision is a conflict.
+ *
+ * Autosave sends the whole letter every few seconds, so the path is kept short: four reads (the
+ * reaction, its points, their anchors, its signatories), then BEGIN, the revision update, ONE
+ * statement for all changed points (none when only metadata changed), the audit event, COMMIT.
+ * Unchanged texts are not re-validated; addressees, signatory candidates and section texts are
+ * only read when the member changed them.
  */
 export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, input: SaveReactionInput, operation: Operation = { type: "none" }) {
   const found = await getReactionForViewer(db, viewer, reactionId);
@@ -329,40 +366,75 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
   if (!found.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
   const { reaction, organisation, vision } = found;
 
-  const addressees = await listAddressees(db, organisation);
-  if (!addressees.some((a) => a.id === input.addressedToId)) throw new ReactionError("Kies als geadresseerde de regio of het college van uw eigen gemeente.");
-  const candidates = await listSignatoryCandidates(db, organisation.id);
-  for (const id of input.signatories) if (!candidates.some((c) => c.userId === id)) throw new ReactionError("Kies ondertekenaars uit de ondertekenaars van uw organisatie.");
-
-  const introduction = parseRichText(input.introduction, input.introductionJson, "de inleiding");
-  const conclusion = parseRichText(input.conclusion, input.conclusionJson, "het slot");
-  const [existing, existingAnchors, existingSignatories, versionSections] = await Promise.all([
+  const [existing, existingAnchors, existingSignatories] = await Promise.all([
     db.select().from(points).where(eq(points.reactionId, reactionId)),
     db
-      .select()
+      .select({
+        pointId: pointAnchors.pointId,
+        sectionKey: pointAnchors.sectionKey,
+        exact: pointAnchors.exact,
+        prefix: pointAnchors.prefix,
+        suffix: pointAnchors.suffix,
+        positionStart: pointAnchors.positionStart,
+        positionEnd: pointAnchors.positionEnd,
+      })
       .from(pointAnchors)
       .innerJoin(points, eq(points.id, pointAnchors.pointId))
-      .where(eq(points.reactionId, reactionId))
-      .then((rows) => rows.map((r) => r.point_anchors)),
+      .where(eq(points.reactionId, reactionId)),
     db.select({ userId: reactionSignatories.userId }).from(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId)).orderBy(asc(reactionSignatories.position)),
-    db
-      .select({ key: sections.key, plainText: sections.plainText, title: sections.title })
-      .from(sections)
-      .where(eq(sections.versionId, reaction.versionId)),
   ]);
+  const signatoriesChanged = existingSignatories.map((sig) => sig.userId).join() !== input.signatories.join();
+  const [addressees, candidates] = await Promise.all([
+    input.addressedToId === reaction.addressedToId ? null : listAddressees(db, organisation),
+    signatoriesChanged ? listSignatoryCandidates(db, organisation.id) : null,
+  ]);
+  if (addressees && !addressees.some((a) => a.id === input.addressedToId)) throw new ReactionError("Kies als geadresseerde de regio of het college van uw eigen gemeente.");
+  if (candidates) for (const id of input.signatories) if (!candidates.some((c) => c.userId === id)) throw new ReactionError("Kies ondertekenaars uit de ondertekenaars van uw organisatie.");
 
-  const pointInputs = input.points.map((p, index) => {
-    if (!existing.some((e) => e.id === p.id)) throw new ReactionError("Een punt hoort niet bij deze reactie. Ververs de pagina.");
-    const body = parseRichText(p.body, p.bodyJson, `punt ${index + 1}`);
-    const anchors = p.sectionKeys.map((key, anchorIndex) => {
-      const section = versionSections.find((s) => s.key === key);
-      if (!section) throw new ReactionError(`Punt ${index + 1} verwijst naar een onderdeel dat niet in deze versie van de visie staat.`);
-      if (anchorIndex > 0 || !p.quote) return { sectionKey: key, selector: null };
-      const start = section.plainText.indexOf(p.quote);
-      if (start < 0) throw new ReactionError(`Het citaat bij punt ${index + 1} komt niet voor in "${section.title}". Kopieer het letterlijk uit de visie.`);
-      return { sectionKey: key, selector: createQuoteSelector(section.plainText, start, start + p.quote.length) };
-    });
-    return { id: p.id, kind: p.kind as PointKind, body, plainText: plainTextOf(body), isGeneral: p.general === "ja", anchors };
+  const introduction = richTextUnlessUnchanged(input.introduction, input.introductionJson, "de inleiding", reaction.introduction ?? undefined).doc;
+  const conclusion = richTextUnlessUnchanged(input.conclusion, input.conclusionJson, "het slot", reaction.conclusion ?? undefined).doc;
+
+  const existingById = new Map(existing.map((e) => [e.id, e]));
+  const anchorsByPoint = new Map<string, typeof existingAnchors>();
+  for (const anchor of existingAnchors) anchorsByPoint.set(anchor.pointId, [...(anchorsByPoint.get(anchor.pointId) ?? []), anchor]);
+  /** What anchors say in the form's terms (the sections, and the quote with the section it is in), independent of storage order. */
+  const anchorMeaning = (keys: string[], quoted: { key: string; quote: string } | null) =>
+    JSON.stringify([[...keys].sort(), quoted ? [quoted.key, quoted.quote] : null]);
+  const storedMeaning = (rows: typeof existingAnchors) => {
+    const withQuote = rows.find((r) => r.exact !== null);
+    return anchorMeaning(rows.map((r) => r.sectionKey), withQuote ? { key: withQuote.sectionKey, quote: withQuote.exact! } : null);
+  };
+
+  const parsedPoints = input.points.map((p, index) => {
+    const before = existingById.get(p.id);
+    if (!before) throw new ReactionError("Een punt hoort niet bij deze reactie. Ververs de pagina.");
+    const body = richTextUnlessUnchanged(p.body, p.bodyJson, `punt ${index + 1}`, before.body);
+    const storedAnchors = anchorsByPoint.get(p.id) ?? [];
+    const sentQuote = p.quote && p.sectionKeys[0] ? { key: p.sectionKeys[0], quote: p.quote } : null;
+    const anchorsUnchanged = storedMeaning(storedAnchors) === anchorMeaning(p.sectionKeys, sentQuote);
+    return { p, index, before, body, storedAnchors, anchorsUnchanged };
+  });
+  // Section texts only for anchors that changed (the version's sections never change once published).
+  const changedKeys = [...new Set(parsedPoints.filter((x) => !x.anchorsUnchanged).flatMap((x) => x.p.sectionKeys))];
+  const versionSections = changedKeys.length
+    ? await db
+        .select({ key: sections.key, plainText: sections.plainText, title: sections.title })
+        .from(sections)
+        .where(and(eq(sections.versionId, reaction.versionId), inArray(sections.key, changedKeys)))
+    : [];
+
+  const pointInputs = parsedPoints.map(({ p, index, body, storedAnchors, anchorsUnchanged }) => {
+    const anchors = anchorsUnchanged
+      ? null
+      : p.sectionKeys.map((key, anchorIndex) => {
+          const section = versionSections.find((s) => s.key === key);
+          if (!section) throw new ReactionError(`Punt ${index + 1} verwijst naar een onderdeel dat niet in deze versie van de visie staat.`);
+          if (anchorIndex > 0 || !p.quote) return { sectionKey: key, selector: null };
+          const start = section.plainText.indexOf(p.quote);
+          if (start < 0) throw new ReactionError(`Het citaat bij punt ${index + 1} komt niet voor in "${section.title}". Kopieer het letterlijk uit de visie.`);
+          return { sectionKey: key, selector: createQuoteSelector(section.plainText, start, start + p.quote.length) };
+        });
+    return { id: p.id, kind: p.kind as PointKind, body: body.doc, bodyChanged: body.changed, isGeneral: p.general === "ja", anchors, storedAnchors };
   });
 
   let order = pointInputs.map((p) => p.id);
@@ -376,6 +448,35 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
     order = order.filter((_, i) => i !== operation.index);
   }
   if (operation.type === "add-point" && order.length >= MAX_POINTS) throw new ReactionError(`Een reactie heeft hoogstens ${MAX_POINTS} punten.`);
+
+  const inputsById = new Map(pointInputs.map((p) => [p.id, p]));
+  const changedPoints: Array<{ id: string; number: number; kind: PointKind; body: JSONContent; plainText: string; isGeneral: boolean }> = [];
+  const anchorsChanged: string[] = [];
+  const newAnchors: Array<typeof pointAnchors.$inferInsert> = [];
+  for (const [position, id] of order.entries()) {
+    const point = inputsById.get(id)!;
+    const before = existingById.get(id)!;
+    if (before.number !== position + 1 || before.kind !== point.kind || before.isGeneral !== point.isGeneral || point.bodyChanged) {
+      changedPoints.push({ id, number: position + 1, kind: point.kind, body: point.body, plainText: point.bodyChanged ? plainTextOf(point.body) : before.plainText, isGeneral: point.isGeneral });
+    }
+    if (point.anchors) {
+      const rows = point.anchors.map((anchor) => ({
+        pointId: id,
+        sectionKey: anchor.sectionKey,
+        versionId: reaction.versionId,
+        exact: anchor.selector?.exact ?? null,
+        prefix: anchor.selector?.prefix ?? null,
+        suffix: anchor.selector?.suffix ?? null,
+        positionStart: anchor.selector?.start ?? null,
+        positionEnd: anchor.selector?.end ?? null,
+      }));
+      if (anchorSignature(rows) !== anchorSignature(point.storedAnchors)) {
+        anchorsChanged.push(id);
+        newAnchors.push(...rows);
+      }
+    }
+  }
+  const removedIds = existing.map((e) => e.id).filter((id) => !order.includes(id));
 
   return db.transaction(async (tx) => {
     const [locked] = await tx
@@ -395,42 +496,20 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
       .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft"), eq(reactions.revision, input.revision)))
       .returning({ revision: reactions.revision });
     if (!locked) throw new ReactionError("Iemand anders heeft deze reactie intussen opgeslagen.", "conflict");
-    const removedIds = existing.map((e) => e.id).filter((id) => !order.includes(id));
     if (removedIds.length) await tx.delete(points).where(inArray(points.id, removedIds));
-    // Autosave sends the whole letter; only points that changed are written (one or two statements
-    // for a typical keystroke-save, whatever the number of points).
-    const anchorRows = (point: (typeof pointInputs)[number]) =>
-      point.anchors.map((anchor) => ({
-        pointId: point.id,
-        sectionKey: anchor.sectionKey,
-        versionId: reaction.versionId,
-        exact: anchor.selector?.exact ?? null,
-        prefix: anchor.selector?.prefix ?? null,
-        suffix: anchor.selector?.suffix ?? null,
-        positionStart: anchor.selector?.start ?? null,
-        positionEnd: anchor.selector?.end ?? null,
-      }));
-    const anchorsChanged: string[] = [];
-    const newAnchors: Array<typeof pointAnchors.$inferInsert> = [];
-    for (const [position, id] of order.entries()) {
-      const point = pointInputs.find((p) => p.id === id)!;
-      const before = existing.find((e) => e.id === id)!;
-      const contentChanged =
-        before.number !== position + 1 ||
-        before.kind !== point.kind ||
-        before.isGeneral !== point.isGeneral ||
-        JSON.stringify(before.body) !== JSON.stringify(point.body);
-      if (contentChanged) {
-        await tx
-          .update(points)
-          .set({ number: position + 1, kind: point.kind, body: point.body, plainText: point.plainText, isGeneral: point.isGeneral })
-          .where(eq(points.id, id));
-      }
-      const rows = anchorRows(point);
-      if (anchorSignature(rows) !== anchorSignature(existingAnchors.filter((a) => a.pointId === id))) {
-        anchorsChanged.push(id);
-        newAnchors.push(...rows);
-      }
+    // All changed points in one statement, whatever their number (a typing save changes one).
+    if (changedPoints.length === 1) {
+      const [point] = changedPoints as [(typeof changedPoints)[number]];
+      await tx.update(points).set({ number: point.number, kind: point.kind, body: point.body, plainText: point.plainText, isGeneral: point.isGeneral }).where(eq(points.id, point.id));
+    } else if (changedPoints.length > 1) {
+      const values = sql.join(
+        changedPoints.map((p) => sql`(${p.id}::uuid, ${p.number}::integer, ${p.kind}::point_kind, ${JSON.stringify(p.body)}::jsonb, ${p.plainText}::text, ${p.isGeneral}::boolean)`),
+        sql`, `,
+      );
+      await tx.execute(
+        sql`update points as p set number = v.number, kind = v.kind, body = v.body, plain_text = v.plain_text, is_general = v.is_general
+            from (values ${values}) as v(id, number, kind, body, plain_text, is_general) where p.id = v.id`,
+      );
     }
     if (anchorsChanged.length) await tx.delete(pointAnchors).where(inArray(pointAnchors.pointId, anchorsChanged));
     if (newAnchors.length) await tx.insert(pointAnchors).values(newAnchors);
@@ -445,7 +524,7 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
         plainText: "",
       });
     }
-    if (existingSignatories.map((sig) => sig.userId).join() !== input.signatories.join()) {
+    if (candidates) {
       await tx.delete(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId));
       if (input.signatories.length) {
         await tx.insert(reactionSignatories).values(
@@ -463,7 +542,7 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
       entityType: "reaction",
       entityId: reactionId,
       before: { revision: input.revision, points: existing.length },
-      after: { revision: locked.revision, points: order.length + (operation.type === "add-point" ? 1 : 0), operation: operation.type },
+      after: { revision: locked.revision, points: order.length + (operation.type === "add-point" ? 1 : 0), operation: operation.type, changedPoints: changedPoints.length },
     });
     return { revision: locked.revision };
   });
