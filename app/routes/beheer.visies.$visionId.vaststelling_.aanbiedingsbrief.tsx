@@ -12,6 +12,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { plainTextOf } from "~/editor/plain-text";
 import { db } from "~/lib/db.server";
+import { z } from "~/lib/zod";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanbiedingsbrief — Beheer — Herleidbaar" }];
@@ -70,7 +71,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, vision } = await requireVisionStaff(request, context, params.visionId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const requestId = String(form.get("requestId") ?? "") || null;
+  const requestIdField = z.uuid().nullable().safeParse(String(form.get("requestId") ?? "") || null);
+  if (!requestIdField.success) return { errors: ["Deze aanbiedingsbrief bestaat niet."] };
+  const requestId = requestIdField.data;
+  const versionId = String(form.get("versionId") ?? "");
+  if (intent === "opslaan" && versionId !== "" && !z.uuid().safeParse(versionId).success)
+    return { errors: ["Kies een definitieve versie van de visie."] };
   try {
     if (intent === "opslaan") {
       await saveAdoptionRequest(
@@ -78,7 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         viewer,
         vision.id,
         {
-          versionId: String(form.get("versionId") ?? ""),
+          versionId,
           deadline: String(form.get("deadline") ?? ""),
           letterDate: String(form.get("letterDate") ?? ""),
           letterNumber: String(form.get("letterNumber") ?? ""),
