@@ -80,6 +80,8 @@ export const answers = pgTable(
   },
   (t) => [
     index("answers_status_idx").on(t.status),
+    // Covering for the triage count's join (status and assignee filters) without reading the answer bodies.
+    index("answers_point_status_assignee_idx").on(t.pointId, t.status, t.assigneeId),
     index("answers_assignee_idx").on(t.assigneeId),
     index("answers_disposition_idx").on(t.disposition),
     index("answers_changed_section_idx").on(t.changedSectionKey),

@@ -125,6 +125,8 @@ export const points = pgTable(
   (t) => [
     uniqueIndex("points_vision_reference_idx").on(t.visionId, t.reference),
     index("points_reaction_number_idx").on(t.reactionId, t.number),
+    // Narrow and covering: the triage count and the per-organisation counts read the index only, not the wide rows.
+    index("points_vision_reaction_idx").on(t.visionId, t.reactionId, t.id),
     index("points_search_idx").using("gin", t.searchVector),
     // Similar points (word overlap) are found in the database with pg_trgm.
     index("points_plain_text_trgm_idx").using("gin", sql`${t.plainText} gin_trgm_ops`),
