@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { adoptionRequests, adoptions, memberships, organisations, regions, users, visions, visionVersions } from "~db/schema";
 import type { Viewer } from "~/auth/roles";
 import { isStaff } from "~/auth/roles";
@@ -7,7 +7,7 @@ import { docFromPlainText, plainTextOf, validateRichText } from "~/editor/valida
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
-import { storeFile } from "~/lib/files.server";
+import { readStoredFile, storeFile } from "~/lib/files.server";
 import { queueMessage } from "~/lib/outbox.server";
 import type { LetterDocument } from "~/letters/letter-model";
 import { buildAdoptionLetter } from "./aanbiedingsbrief";
@@ -91,6 +91,68 @@ export async function getAdoptionRequest(db: Db, visionId: string, requestId: st
     .innerJoin(visionVersions, eq(visionVersions.id, adoptionRequests.versionId))
     .where(and(eq(adoptionRequests.id, requestId), eq(visionVersions.visionId, visionId)));
   return row ?? null;
+}
+
+export interface SentAdoptionRequest {
+  id: string;
+  letterNumber: string | null;
+  letterDate: string | null;
+  deadline: string;
+  sentAt: Date;
+  versionLabel: string;
+  pdfFileId: string | null;
+  docxFileId: string | null;
+  municipalities: number;
+}
+
+/** The date that decides who an aanbiedingsbrief went to (as adoptionLetterDocument uses it). */
+const addressedOn = sql`coalesce(${adoptionRequests.letterDate}, ${adoptionRequests.deadline})`;
+
+/**
+ * Every aanbiedingsbrief of the visie that was sent, newest first (one query over
+ * adoption_requests_version_idx). With a municipality: only those sent to it, i.e. it was a member
+ * of the region on the letter's date, the rule sendAdoptionRequest addresses them by.
+ */
+export async function sentAdoptionRequests(db: Db, visionId: string, municipalityId: string | null = null): Promise<SentAdoptionRequest[]> {
+  const base = db
+    .select({
+      id: adoptionRequests.id,
+      letterNumber: adoptionRequests.letterNumber,
+      letterDate: adoptionRequests.letterDate,
+      deadline: adoptionRequests.deadline,
+      sentAt: adoptionRequests.sentAt,
+      versionLabel: visionVersions.label,
+      pdfFileId: adoptionRequests.pdfFileId,
+      docxFileId: adoptionRequests.docxFileId,
+      /** How many municipalities of the region were members on the letter's date (it went to them). */
+      municipalities: sql<number>`(select count(*)::int from organisations m join visions v on v.region_id = m.region_id
+        where v.id = ${visionVersions.visionId} and m.type = 'gemeente'
+          and (m.member_from is null or m.member_from <= ${addressedOn}) and (m.member_until is null or ${addressedOn} <= m.member_until))`,
+    })
+    .from(adoptionRequests)
+    .innerJoin(visionVersions, eq(visionVersions.id, adoptionRequests.versionId));
+  const sent = and(eq(visionVersions.visionId, visionId), isNotNull(adoptionRequests.sentAt));
+  const rows = municipalityId
+    ? await base
+        .innerJoin(organisations, eq(organisations.id, municipalityId))
+        .where(
+          and(
+            sent,
+            eq(organisations.type, "gemeente"),
+            sql`(${organisations.memberFrom} is null or ${organisations.memberFrom} <= ${addressedOn})`,
+            sql`(${organisations.memberUntil} is null or ${addressedOn} <= ${organisations.memberUntil})`,
+          ),
+        )
+        .orderBy(desc(adoptionRequests.sentAt), desc(adoptionRequests.createdAt))
+    : await base.where(sent).orderBy(desc(adoptionRequests.sentAt), desc(adoptionRequests.createdAt));
+  return rows.map((r) => ({ ...r, sentAt: r.sentAt!, municipalities: Number(r.municipalities) }));
+}
+
+/** A PDF or DOCX of an aanbiedingsbrief of this visie that was sent to this municipality, or null. */
+export async function findSentAdoptionRequestFile(db: Db, visionId: string, municipalityId: string, fileId: string) {
+  const requests = await sentAdoptionRequests(db, visionId, municipalityId);
+  if (!requests.some((r) => r.pdfFileId === fileId || r.docxFileId === fileId)) return null;
+  return readStoredFile(db, fileId);
 }
 
 /** Member municipalities on a date, by name. */

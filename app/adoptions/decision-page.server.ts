@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server";
 import { docxLetterText } from "~/reactions/letter-import.server";
 import type { JSONContent } from "@tiptap/core";
 import { AdoptionError, attachDecisionFile, loadDecisionForm, recordDecision } from "./adoptions.server";
+import { sentAdoptionRequests } from "./adoption-requests.server";
 import { importCouncilLetter } from "./council-letters.server";
 import { decisionFromForm, MAX_DECISION_FILE_BYTES } from "./schema";
 
@@ -14,7 +15,7 @@ import { decisionFromForm, MAX_DECISION_FILE_BYTES } from "./schema";
  * reactiebrief), so both routes stay thin.
  */
 export async function decisionPageData(visionId: string, municipalityId: string) {
-  const form = await loadDecisionForm(db(), visionId, municipalityId);
+  const [form, requests] = await Promise.all([loadDecisionForm(db(), visionId, municipalityId), sentAdoptionRequests(db(), visionId, municipalityId)]);
   if (!form) return null;
   const a = form.adoption;
   return {
@@ -22,6 +23,17 @@ export async function decisionPageData(visionId: string, municipalityId: string)
     municipality: { id: form.municipality.id, name: form.municipality.name },
     versions: form.versions.map((v) => ({ id: v.id, label: v.label, number: v.number, isDefinitive: v.isDefinitive })),
     deadline: form.deadline,
+    /** Every aanbiedingsbrief sent to this municipality, newest first. */
+    adoptionRequests: requests.map((r) => ({
+      id: r.id,
+      letterNumber: r.letterNumber,
+      letterDate: r.letterDate,
+      deadline: r.deadline,
+      sentAt: r.sentAt.toISOString(),
+      versionLabel: r.versionLabel,
+      pdfFileId: r.pdfFileId,
+      docxFileId: r.docxFileId,
+    })),
     adoption: {
       revision: a?.revision ?? 0,
       versionId: a?.versionId ?? form.target?.id ?? "",

@@ -333,6 +333,11 @@ export const routePolicies = {
     loader: "municipality-griffie",
     action: "municipality-griffie",
   },
+  "gemeente.vaststelling.$visionId_.bestanden.$fileId": {
+    description: "An aanbiedingsbrief (PDF/DOCX) sent to the griffie's own municipality (resource route).",
+    loader: "municipality-griffie",
+    action: null,
+  },
   "gemeente.vaststelling._index": {
     description: "Vaststelling door de raad: the visies put to the viewer's council (griffie), with their decision so far.",
     loader: "authenticated",

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AdoptionRequestList } from "~/adoptions/AdoptionRequestList";
+import { sentAdoptionRequests } from "~/adoptions/adoption-requests.server";
 import { loadAdoptionOverview, todayIso } from "~/adoptions/adoptions.server";
 import { longDutchDate, outcomeLabels, type DecisionOutcome } from "~/adoptions/in-force";
 import { isStaffAdmin } from "~/auth/roles";
@@ -12,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Vaststelling door de gemeente
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
-  const overview = await loadAdoptionOverview(db(), vision.id, todayIso());
+  const [overview, sentRequests] = await Promise.all([loadAdoptionOverview(db(), vision.id, todayIso()), sentAdoptionRequests(db(), vision.id)]);
   if (!overview) throw notFound();
   return {
     region: { name: region.name, slug: region.slug },
@@ -20,6 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     vision: { id: vision.id, title: vision.title, slug: vision.slug },
     target: overview.target ? { label: overview.target.label } : null,
     deadline: overview.deadline,
+    sentRequests: sentRequests.map((r) => ({ ...r, sentAt: r.sentAt.toISOString() })),
     sentRequest: overview.sentRequest ? { letterNumber: overview.sentRequest.letterNumber, sentAt: overview.sentRequest.sentAt } : null,
     status: overview.status.inForce
       ? { inForce: true as const, effectiveDate: overview.status.effectiveDate, reasons: [] as string[] }
@@ -114,6 +117,14 @@ export default function AdoptionBoardPage() {
           Openbare stand van de vaststelling
         </a>
       </p>
+      <AdoptionRequestList
+        requests={data.sentRequests}
+        heading="Verzonden aanbiedingsbrieven"
+        headingId="aanbiedingsbrieven-kop"
+        caption="Alle verzonden aanbiedingsbrieven, nieuwste eerst"
+        fileHref={(fileId) => `${base}/bestanden/${fileId}`}
+      />
+      <h2 className="utrecht-heading-2">Besluiten per gemeente</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel met besluiten per gemeente, horizontaal te scrollen">
         <table className="utrecht-table adoption-board">
           <caption className="utrecht-table__caption">Besluiten van de {data.rows.length} gemeenten</caption>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { AdoptionRequestList } from "~/adoptions/AdoptionRequestList";
 import { DecisionForms } from "~/adoptions/DecisionForms";
 import { decisionPageData, handleDecisionAction } from "~/adoptions/decision-page.server";
 import { requireAdoptionStaff } from "~/adoptions/guards.server";
@@ -43,6 +44,13 @@ export default function StaffDecisionPage() {
       <p className="utrecht-paragraph">
         U legt dit besluit vast namens de gemeente {page.municipality.name}. Dat wordt in de auditlog bewaard. De griffie van de gemeente kan het ook zelf doen.
       </p>
+      <AdoptionRequestList
+        requests={page.adoptionRequests}
+        heading="Aanbiedingsbrieven aan deze gemeente"
+        headingId="aanbiedingsbrieven-kop"
+        caption={`Aanbiedingsbrieven verzonden aan ${page.municipality.name}, nieuwste eerst`}
+        fileHref={(fileId) => `${base}/bestanden/${fileId}`}
+      />
       <DecisionForms
         data={page}
         actionData={actionData}

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { AdoptionRequestList } from "~/adoptions/AdoptionRequestList";
 import { DecisionForms } from "~/adoptions/DecisionForms";
 import { decisionPageData, handleDecisionAction } from "~/adoptions/decision-page.server";
 import { requireGriffieVision } from "~/adoptions/guards.server";
@@ -36,6 +37,13 @@ export default function GriffieDecisionPage() {
         Leg hier het raadsvoorstel en het besluit van uw gemeenteraad vast, voeg het raadsbesluit toe en eventueel de reactiebrief van de raad. De regio
         krijgt bericht van elk besluit.
       </p>
+      <AdoptionRequestList
+        requests={data.page.adoptionRequests}
+        heading="Aanbiedingsbrieven aan uw gemeente"
+        headingId="aanbiedingsbrieven-kop"
+        caption={`Aanbiedingsbrieven verzonden aan ${data.page.municipality.name}, nieuwste eerst`}
+        fileHref={(fileId) => `/gemeente/vaststelling/${data.page.vision.id}/bestanden/${fileId}`}
+      />
       <DecisionForms data={data.page} actionData={actionData} saved={data.saved} fileHref={null} />
     </>
   );

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { findSentAdoptionRequestFile } from "~/adoptions/adoption-requests.server";
+import { requireGriffieVision } from "~/adoptions/guards.server";
+import { notFound } from "~/auth/guards.server";
+import { db } from "~/lib/db.server";
+import { fileResponse } from "~/lib/files.server";
+import { z } from "~/lib/zod";
+
+/** An aanbiedingsbrief (PDF/DOCX) that was sent to the griffie's own municipality; anything else is a 404. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { vision, municipality } = await requireGriffieVision(request, context, params.visionId);
+  const fileId = z.uuid().safeParse(params.fileId);
+  if (!fileId.success) throw notFound();
+  const file = await findSentAdoptionRequestFile(db(), vision.id, municipality.id, fileId.data);
+  if (!file) throw notFound();
+  return fileResponse(file);
+}
