@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { extensions } from "./extensions";
 
 /**
@@ -32,20 +32,39 @@ export default function RichTextEditor(props: {
     onUpdate: ({ editor: current }) => props.onChange(current.getJSON()),
   });
   useEffect(() => () => editor?.destroy(), [editor]);
+  // ARIA toolbar pattern: one Tab stop for the whole toolbar, arrow keys (and Home/End) move between
+  // its buttons, so a keyboard user passes each editor with two Tabs instead of ten.
+  const toolbar = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
   if (!editor) return null;
-  const button = (label: string, active: boolean, run: () => void) => (
-    <button
-      type="button"
-      className={`utrecht-button utrecht-button--subtle${active ? " is-active" : ""}`}
-      aria-pressed={active}
-      onClick={run}
-    >
-      {label}
-    </button>
-  );
+  const onToolbarKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = Array.from(toolbar.current?.querySelectorAll<HTMLButtonElement>("button") ?? []);
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
+    if (!(event.key in moves) || buttons.length === 0) return;
+    event.preventDefault();
+    const next = (moves[event.key]! + buttons.length) % buttons.length;
+    setCurrent(next);
+    buttons[next]?.focus();
+  };
+  let index = 0;
+  const button = (label: string, active: boolean, run: () => void) => {
+    const position = index++;
+    return (
+      <button
+        type="button"
+        className={`utrecht-button utrecht-button--subtle${active ? " is-active" : ""}`}
+        aria-pressed={active}
+        tabIndex={position === current ? 0 : -1}
+        onFocus={() => setCurrent(position)}
+        onClick={run}
+      >
+        {label}
+      </button>
+    );
+  };
   return (
     <div className="rich-text-editor">
-      <div className="rich-text-editor__toolbar" role="toolbar" aria-label="Opmaak">
+      <div ref={toolbar} className="rich-text-editor__toolbar" role="toolbar" aria-label="Opmaak" onKeyDown={onToolbarKey}>
         {button("Vet", editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
         {button("Cursief", editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
         {button("Kop", editor.isActive("heading", { level: 3 }), () =>

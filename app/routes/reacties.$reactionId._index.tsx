@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { JSONContent } from "@tiptap/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { asc, eq } from "drizzle-orm";
 import { useEffect, useRef, useState } from "react";
 import { sections } from "~db/schema";
@@ -267,10 +267,44 @@ function anchorStateLabel(state: string, quoted: boolean) {
   return "passage ongewijzigd";
 }
 
+/**
+ * The button a member pressed to add, move or delete a point or to save. The editor is remounted
+ * with the new revision after such a post, which drops the keyboard focus; the new editor puts it
+ * back on the same place (WCAG 2.4.3 focus order).
+ */
+let focusAfterReload: string | null = null;
+
+function restoreFocus(form: HTMLFormElement, intent: string) {
+  const points = Array.from(form.querySelectorAll<HTMLFieldSetElement>("fieldset.point-editor"));
+  const firstField = (point: HTMLFieldSetElement | undefined) => point?.querySelector<HTMLElement>("select, input:not([type=hidden])") ?? null;
+  const enabled = (button: HTMLButtonElement | null | undefined) => (button && !button.disabled ? button : null);
+  const byIntent = (value: string) => enabled(form.querySelector<HTMLButtonElement>(`button[name="intent"][value="${value}"]`));
+  const [operation, position, direction] = intent.split(":");
+  let target: HTMLElement | null;
+  if (operation === "add-point") target = firstField(points.at(-1));
+  else if (operation === "move") {
+    const to = Number(position) + (direction === "up" ? -1 : 1);
+    target = byIntent(`move:${to}:${direction}`) ?? byIntent(`move:${to}:${direction === "up" ? "down" : "up"}`) ?? firstField(points[to]);
+  } else if (operation === "delete") target = firstField(points[Math.min(Number(position), points.length - 1)]) ?? byIntent("add-point");
+  else target = byIntent(intent);
+  target?.focus();
+}
+
 function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
   const data = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
+  const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    const intent = focusAfterReload;
+    focusAfterReload = null;
+    if (intent && formRef.current) restoreFocus(formRef.current, intent);
+  }, []);
+  useEffect(() => {
+    // A post that did not reload the editor (an error) leaves nothing to restore.
+    if (navigation.state === "idle") focusAfterReload = null;
+  }, [navigation.state]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [revision, setRevision] = useState(data.reaction.revision);
   const [saveState, setSaveState] = useState<"saved" | "dirty" | "saving" | "error">("saved");
@@ -351,7 +385,19 @@ function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
         </div>
       ) : null}
       {conflict ? <ConflictView conflict={conflict} /> : null}
-      <Form method="post" ref={formRef} onChange={scheduleAutosave} className="form-stack form-stack--wide">
+      <Form
+        method="post"
+        ref={formRef}
+        onChange={scheduleAutosave}
+        onSubmit={(event) => {
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          const intent = submitter instanceof HTMLButtonElement && submitter.name === "intent" ? submitter.value : "";
+          focusAfterReload = intent && intent !== "submit" ? intent : null;
+          // The form posts everything itself: a pending autosave would only race it.
+          if (timer.current) clearTimeout(timer.current);
+        }}
+        className="form-stack form-stack--wide"
+      >
         <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="submissionKey" value={data.submissionKey} />
         <fieldset className="utrecht-form-fieldset">
