@@ -10,7 +10,11 @@ import compression from "compression";
 import express from "express";
 
 process.env.NODE_ENV ??= "production";
-const buildFile = path.resolve("build/index.js");
+// BUILD_DIR: run a build made elsewhere (the fault tests build into their own folder, with the
+// browser assets in BUILD_DIR/assets); by default build/ with the assets in public/build.
+const buildDir = process.env.BUILD_DIR ? path.resolve(process.env.BUILD_DIR) : undefined;
+const buildFile = buildDir ? path.join(buildDir, "index.js") : path.resolve("build/index.js");
+const assetsDir = buildDir ? path.join(buildDir, "assets") : "public/build";
 
 function newestSourceTime(dir) {
   let newest = 0;
@@ -31,8 +35,11 @@ function buildIfNeeded() {
 
 if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
 
-const build = await import(pathToFileURL(buildFile).href);
-const { startApp, stopApp } = build.entry.module;
+const serverBuild = await import(pathToFileURL(buildFile).href);
+const { startApp, stopApp, withDatabaseErrorPages, surviveDatabaseOutages } = serverBuild.entry.module;
+surviveDatabaseOutages();
+// Every loader and action: an unreachable database answers 503 with a Dutch page, not a 500.
+const build = withDatabaseErrorPages(serverBuild);
 const { databaseKind } = await startApp();
 
 const app = express();
@@ -78,7 +85,7 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain; charset=utf-8").send("Geweigerd: dit formulier komt niet van deze website.");
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.all(

@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.{ts,tsx}"],
-          exclude: ["tests/**/*.unit.test.{ts,tsx}", "tests/e2e/**", "tests/perf/**"],
+          exclude: ["tests/**/*.unit.test.{ts,tsx}", "tests/e2e/**", "tests/perf/**", "tests/faults/**"],
           globalSetup: ["tests/setup/global-db.ts"],
           environment: "node",
           testTimeout: 30_000,
@@ -37,6 +37,23 @@ export default defineConfig({
           pool: "forks",
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Faults: the built server against a throwaway PostgreSQL cluster that the tests stop, start
+        // and kill under it. Its own project so that CI's second pass (integration on PostgreSQL)
+        // does not run it again; skipped when no PostgreSQL server binaries are installed.
+        resolve: { alias },
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          maxWorkers: 1,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
       {

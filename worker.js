@@ -17,7 +17,9 @@ if (!existsSync(buildFile)) {
 }
 
 const build = await import(pathToFileURL(buildFile).href);
-const { startWorkerProcess, stopWorkerProcess } = build.entry.module;
+const { startWorkerProcess, stopWorkerProcess, surviveDatabaseOutages } = build.entry.module;
+// A database that goes away must not crash the worker; it retries until the database is back.
+surviveDatabaseOutages();
 
 try {
   await startWorkerProcess();

@@ -11,6 +11,8 @@ import { pageNeedsScripts } from "./lib/hydration";
 export { startApp, stopApp } from "./lib/startup.server";
 // worker.js (`npm run worker`) reaches the worker the same way.
 export { startWorkerProcess, stopWorkerProcess } from "./email/process.server";
+// server.js guards every loader and action with it: an unreachable database becomes a Dutch 503.
+export { surviveDatabaseOutages, withDatabaseErrorPages } from "./lib/db-errors.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -82,7 +82,7 @@ export function ErrorBoundary() {
       message = "U heeft geen toegang tot deze pagina met uw huidige rol.";
     } else if (error.status === 503) {
       title = "Tijdelijk niet beschikbaar";
-      message = "De database is even niet bereikbaar. Probeer het over een paar minuten opnieuw.";
+      message = "De database is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw. Wat u net heeft verstuurd, is misschien niet opgeslagen: controleer dat straks.";
     }
   }
   return (

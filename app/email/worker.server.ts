@@ -11,6 +11,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { EmailContext } from "../../emails";
 import type { Db } from "~/lib/db.server";
+import { isDatabaseUnavailable } from "~/lib/db-errors.server";
 import type { BackoffOptions } from "./backoff";
 import { defaultBackoff } from "./backoff";
 import { defaultFrom, emailEnv } from "./config.server";
@@ -152,6 +153,7 @@ export class EmailWorker {
   }
 
   private async run() {
+    let databaseAway = false;
     while (this.running) {
       let busy = false;
       try {
@@ -161,13 +163,20 @@ export class EmailWorker {
           this.log(`${result.messages.failed} bericht(en) mislukt (opnieuw later), ${result.messages.dead} definitief mislukt`);
         }
         this.failures = 0;
+        databaseAway = false;
       } catch (error) {
         this.failures++;
-        this.log(`ronde mislukt (${this.failures}x): ${error instanceof Error ? error.message : String(error)}`);
+        databaseAway = isDatabaseUnavailable(error);
+        // While the database is away, one short line per round (not the failed query with its parameters).
+        const reason = databaseAway ? "database niet bereikbaar" : error instanceof Error ? error.message : String(error);
+        this.log(`ronde mislukt (${this.failures}x): ${reason}`);
       }
       if (!this.running) break;
       if (!busy) {
-        const wait = this.failures > 0 ? Math.min(60_000, this.pollMs * 2 ** Math.min(this.failures, 6)) : this.pollMs;
+        // A database that is away is polled at least every 5 s, so the outbox resumes soon after it
+        // is back (a refused connection costs nothing); other failures back off up to a minute.
+        const cap = databaseAway ? Math.max(this.pollMs, 5_000) : 60_000;
+        const wait = this.failures > 0 ? Math.min(cap, this.pollMs * 2 ** Math.min(this.failures, 6)) : this.pollMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, wait);
           this.wake = () => {

@@ -37,7 +37,9 @@ export function openPglite(client: PGlite): Database {
 }
 
 export function openPostgres(url: string, max = 10): Database {
-  const client = postgres(url, { max, onnotice: () => {} });
+  // connect_timeout: a connection attempt that hangs while PostgreSQL is restarting fails after 5 s
+  // (postgres.js waits 30 s by default, holding every query queued on that connection).
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {
     db,
