@@ -333,7 +333,7 @@ export const routePolicies = {
     loader: "municipality-griffie",
     action: "municipality-griffie",
   },
-  "gemeente.vaststelling.$visionId_.bestanden.$fileId": {
+  "gemeente.vaststelling_.$visionId.bestanden.$fileId": {
     description: "An aanbiedingsbrief (PDF/DOCX) sent to the griffie's own municipality (resource route).",
     loader: "municipality-griffie",
     action: null,
@@ -441,6 +441,11 @@ export const routePolicies = {
   },
   "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand": {
     description: "The public traceability of one organisation as PDF or CSV (resource route).",
+    loader: "published",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId": {
+    description: "The sent antwoordbrief (PDF) to one reaction, when the letter is public (app/letters/public-letters.server.ts: sent, every point public, named, not ervaringsdeskundigen).",
     loader: "published",
     action: null,
   },

@@ -3,6 +3,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guards.server";
 import { TraceabilityView } from "~/implementation/TraceabilityView";
 import { organisationOfRegion, traceability, traceableOrganisations } from "~/implementation/traceability.server";
+import { publicLettersOfOrganisation } from "~/letters/public-letters.server";
+import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import type { ScriptsHandle } from "~/lib/hydration";
 import { findPublishedVersion } from "~/visions/reading.server";
@@ -25,19 +27,27 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const [organisations, chosen] = await Promise.all([
     traceableOrganisations(db(), vision.id, true),
     code
-      ? organisationOfRegion(db(), vision.regionId, { code }).then(async (found) => (found ? { organisation: found, rows: await traceability(db(), vision.id, found.id, true) } : null))
+      ? organisationOfRegion(db(), vision.regionId, { code }).then(async (found) => {
+          if (!found) return null;
+          const [rows, letters] = await Promise.all([traceability(db(), vision.id, found.id, true), publicLettersOfOrganisation(db(), vision.id, found.id)]);
+          return { organisation: found, rows, letters };
+        })
       : Promise.resolve(undefined),
   ]);
   if (chosen === null) throw notFound();
   const organisation = chosen?.organisation ?? null;
   const rows = chosen?.rows ?? [];
+  const letters = (chosen?.letters ?? []).map((l) => ({ reactionId: l.reactionId, kind: l.kind, letterNumber: l.letterNumber, sentAt: l.sentAt.toISOString() }));
   return {
     vision: { title: vision.title, slug: vision.slug, regionSlug: vision.regionSlug, regionName: vision.regionName },
     organisations: organisations.map((o) => ({ code: o.code, name: o.name, points: Number(o.points) })),
     organisation: organisation ? { code: organisation.code, name: organisation.name } : null,
     rows,
+    letters,
   };
 }
+
+const letterKinds: Record<string, string> = { advies: "het advies", reactie: "de reactie", reactiebrief: "de reactiebrief" };
 
 export default function PublicTraceabilityPage() {
   const data = useLoaderData<typeof loader>();
@@ -78,6 +88,17 @@ export default function PublicTraceabilityPage() {
       {data.organisation ? (
         <>
           <h2 className="utrecht-heading-2">Punten van {data.organisation.name}</h2>
+          {data.letters.length > 0 ? (
+            <ul className="utrecht-unordered-list public-letters">
+              {data.letters.map((l) => (
+                <li key={l.reactionId} className="utrecht-unordered-list__item">
+                  <a className="utrecht-link" href={`${here}/antwoordbrief/${l.reactionId}`} download>
+                    Antwoordbrief{l.letterNumber ? ` ${l.letterNumber}` : ""} op {letterKinds[l.kind]} van {data.organisation!.name} (PDF, verzonden op {formatDate(l.sentAt)})
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {data.rows.length === 0 ? (
             <p className="utrecht-paragraph">Van deze organisatie zijn (nog) geen openbare punten.</p>
           ) : (

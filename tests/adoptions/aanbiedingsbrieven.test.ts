@@ -71,7 +71,7 @@ describe("every aanbiedingsbrief, not only the newest", () => {
   });
 
   test("the griffie downloads any aanbiedingsbrief sent to its municipality, and no other file", async () => {
-    const fileRoute = await import("~/routes/gemeente.vaststelling.$visionId_.bestanden.$fileId");
+    const fileRoute = await import("~/routes/gemeente.vaststelling_.$visionId.bestanden.$fileId");
     const griffieCookie = (await sessionFor(database.db, s.users.griffie.id)).cookie;
     const [latest, first] = await sentAdoptionRequests(database.db, s.vision.id, s.municipalities.noordstad.id);
     const download = (fileId: string, cookie = griffieCookie) =>

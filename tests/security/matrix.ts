@@ -229,6 +229,37 @@ export function instancesFor(route: RouteFile): Instance[] {
           }),
         },
       ];
+    case "regionSlug,visionSlug,reactionId":
+      // The public antwoordbrief: the world sends no letter, so every reaction answers 404 to everyone.
+      return [
+        {
+          label: "published visie, submitted advies without a sent letter",
+          state: "draft",
+          region: "A",
+          resolve: (w) => ({
+            params: { regionSlug: w.vision.regionSlug, visionSlug: w.vision.slug, reactionId: w.reactions.submitted.id },
+            names: [worldSecrets.submittedPointText],
+          }),
+        },
+        {
+          label: "published visie, draft advies",
+          state: "draft",
+          region: "A",
+          resolve: (w) => ({
+            params: { regionSlug: w.vision.regionSlug, visionSlug: w.vision.slug, reactionId: w.reactions.draft.id },
+            names: [worldSecrets.draftPointText],
+          }),
+        },
+        {
+          label: "unpublished visie of region B with a reaction of visie A",
+          state: "draft",
+          region: "B",
+          resolve: (w) => ({
+            params: { regionSlug: w.otherRegionVision.regionSlug, visionSlug: w.otherRegionVision.slug, reactionId: w.reactions.submitted.id },
+            names: [w.otherRegionVision.title],
+          }),
+        },
+      ];
     case "visionId,fileId":
       return [
         {
