@@ -15,6 +15,8 @@ const schema = z.object({
   reference: optionalText(80),
   /** File name of the attached PDF, if any. */
   attachmentName: optionalText(200),
+  /** When the reaction this one corrects was submitted: the receipt says it is a correction. */
+  correctionOf: moment.optional(),
   link,
 });
 type Data = z.output<typeof schema>;
@@ -39,6 +41,12 @@ export function Ontvangstbevestiging({ data, context }: { data: Data; context: E
         De reactie van {data.organisationName} op {data.visionTitle} ({data.versionLabel}) is ontvangen door {data.addressedToName}.
         De reactie is nu definitief. U krijgt later een antwoordbrief met een antwoord op elk punt.
       </Paragraph>
+      {data.correctionOf ? (
+        <Paragraph>
+          Dit is een correctie. Hij vervangt de reactie die uw organisatie op {longDateTime(data.correctionOf)} stuurde. Die oude versie blijft
+          bewaard, maar wordt niet meer apart beantwoord.
+        </Paragraph>
+      ) : null}
       <Facts
         items={[
           ["Ontvangen op", longDateTime(data.submittedAt)],
@@ -57,7 +65,7 @@ export const ontvangstbevestiging = defineEmail({
   description: "Na het versturen van een reactie krijgt de organisatie een bevestiging, met de reactie als PDF in de bijlage.",
   category: "essential",
   schema,
-  subject: (d) => `Ontvangstbevestiging: reactie van ${d.organisationName} op ${d.visionTitle}`,
+  subject: (d) => `Ontvangstbevestiging: ${d.correctionOf ? "correctie van de reactie" : "reactie"} van ${d.organisationName} op ${d.visionTitle}`,
   summary: (d) => `De reactie van ${d.organisationName} op ${d.visionTitle} is ontvangen.`,
   sample: {
     recipientName: "Nina de Vries",

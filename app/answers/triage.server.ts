@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { consultationRounds, organisations, pointAnchors, points, reactions, sections, themes, visionVersions } from "~db/schema";
 import type { Db } from "~/lib/db.server";
+import { isCurrentRevision } from "~/reactions/revisions.server";
 import type { AnswerStatus, Disposition, TriageFilterInput, TriageSort } from "./schema";
 
 export const TRIAGE_PAGE_SIZE = 50;
@@ -77,7 +78,8 @@ export function dutchQuery(q: string): SQL {
 }
 
 function filterConditions(visionId: string, filters: TriageFilterInput, viewerId: string): SQL[] {
-  const where: SQL[] = [sql`p.vision_id = ${visionId}`, sql`r.status = 'submitted'`];
+  // isCurrentRevision: a corrected reaction's points drop out once its correction is submitted (issue 5).
+  const where: SQL[] = [sql`p.vision_id = ${visionId}`, sql`r.status = 'submitted'`, isCurrentRevision(sql`r.id`)];
   if (filters.bron === "reactiebrief") where.push(sql`r.kind = 'reactiebrief'`);
   else if (filters.bron) where.push(sql`r.round_id = ${filters.bron}`);
   if (filters.onderdeel) where.push(sql`exists (select 1 from point_anchors pa where pa.point_id = p.id and pa.section_key = ${filters.onderdeel})`);

@@ -389,6 +389,12 @@ export const routePolicies = {
     loader: "nobody",
     action: { access: "reaction-reader", writes: "reaction-owner" },
   },
+  "reacties.$reactionId.corrigeren": {
+    description:
+      "Corrigeren: a member starts a correction of the organisation's submitted reaction while its round is open; a new draft revision linked to it (POST only).",
+    loader: "nobody",
+    action: { access: "reaction-reader", writes: "reaction-owner" },
+  },
   "reacties.$reactionId.pdf": {
     description: "De reactie als PDF (tagged): for whoever may read the reaction.",
     loader: "reaction-reader",

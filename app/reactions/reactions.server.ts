@@ -33,6 +33,7 @@ import { renderReactionPdf } from "./reaction-document.server";
 import { enqueueJob, registerJobHandler } from "~/email/jobs.server";
 import { rateLimits, takeRateLimit } from "~/lib/rate-limit.server";
 import { z } from "~/lib/zod";
+import { isCurrentRevision } from "./revisions.server";
 
 export class ReactionError extends Error {
   constructor(
@@ -96,9 +97,11 @@ export async function listRoundsForViewer(db: Db, viewer: Viewer) {
   const [invites, existing] = await Promise.all([
     db.select().from(roundInvitees).where(and(inArray(roundInvitees.roundId, roundIds), inArray(roundInvitees.organisationId, organisationIds))),
     db
-      .select({ id: reactions.id, roundId: reactions.roundId, organisationId: reactions.organisationId, status: reactions.status, isLate: reactions.isLate })
+      .select({ id: reactions.id, roundId: reactions.roundId, organisationId: reactions.organisationId, status: reactions.status, isLate: reactions.isLate, correctsId: reactions.correctsId })
       .from(reactions)
-      .where(and(inArray(reactions.roundId, roundIds), inArray(reactions.organisationId, organisationIds), ne(reactions.status, "withdrawn"))),
+      .where(and(inArray(reactions.roundId, roundIds), inArray(reactions.organisationId, organisationIds), ne(reactions.status, "withdrawn"), isCurrentRevision(reactions.id)))
+      // A correction in progress comes before the revision it corrects.
+      .orderBy(sql`${reactions.createdAt} desc`),
   ]);
   const result = [];
   for (const round of rounds) {
@@ -207,7 +210,8 @@ export async function getReactionForViewer(db: Db, viewer: Viewer, reactionId: s
   const isAddressedCollege = viewer.memberships.some((m) => m.organisationId === row.reaction.addressedToId && m.role === "municipal_staff");
   const canSee = isMember || (submitted && (isStaff(viewer, row.vision.regionId) || isAddressedCollege));
   if (!canSee) return null;
-  return { ...row, isMember, canEdit: isMember && reactingRoles.has(viewer.memberships.find((m) => m.organisationId === row.organisation.id)?.role ?? "") && row.reaction.status === "draft", isAddressedCollege };
+  const canReact = isMember && reactingRoles.has(viewer.memberships.find((m) => m.organisationId === row.organisation.id)?.role ?? "");
+  return { ...row, isMember, canReact, canEdit: canReact && row.reaction.status === "draft", isAddressedCollege };
 }
 
 export async function loadReactionDetails(db: Db, reactionId: string) {
@@ -629,6 +633,12 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
       .where(and(eq(reactions.id, reactionId), eq(reactions.status, "draft"), eq(reactions.revision, input.revision)))
       .returning();
     if (!submitted) throw new ReactionError("Iemand anders heeft deze reactie intussen gewijzigd of ingediend. Ververs de pagina.", "conflict");
+    if (submitted.correctsId) {
+      // A correction supersedes the reaction it corrects, which must still be submitted (not withdrawn meanwhile).
+      const [old] = await tx.select({ id: reactions.id, status: reactions.status }).from(reactions).where(eq(reactions.id, submitted.correctsId)).for("update");
+      if (old?.status !== "submitted") throw new ReactionError("De reactie die u corrigeert is intussen ingetrokken. Deze correctie kan niet meer worden ingediend.", "conflict");
+      await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.supersede", entityType: "reaction", entityId: old.id, before: { status: "submitted" }, after: { correctedBy: reactionId } });
+    }
     await writeAudit(tx, {
       actorId: viewer.user.id,
       regionId: found.vision.regionId,
@@ -636,7 +646,7 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
       entityType: "reaction",
       entityId: reactionId,
       before: { status: "draft" },
-      after: { status: "submitted", submittedAt: now, isLate: submitted.isLate, points: details.points.map((p) => p.reference) },
+      after: { status: "submitted", submittedAt: now, isLate: submitted.isLate, points: details.points.map((p) => p.reference), corrects: submitted.correctsId },
     });
     // The receipt e-mails carry the reaction as PDF; rendering it is left to the job queue so that a
     // rush of submissions before the deadline is not held up by PDF rendering. The job is written in
@@ -671,7 +681,7 @@ export async function queueReceipts(db: Db, reactionId: string) {
     .where(eq(reactions.id, reactionId));
   if (!row || row.reaction.status !== "submitted" || !row.reaction.submittedAt) return;
   const { reaction, organisation, vision, version, region } = row;
-  const [members, addressedToName, pointRows, pdf] = await Promise.all([
+  const [members, addressedToName, pointRows, pdf, corrected] = await Promise.all([
     db
       .select({ email: users.email, name: users.name, userId: users.id })
       .from(memberships)
@@ -680,6 +690,7 @@ export async function queueReceipts(db: Db, reactionId: string) {
     addressedToNameOf(db, reaction.addressedToId),
     db.select({ id: points.id }).from(points).where(eq(points.reactionId, reactionId)),
     renderReactionPdf(db, reactionId),
+    reaction.correctsId ? db.select({ submittedAt: reactions.submittedAt }).from(reactions).where(eq(reactions.id, reaction.correctsId)) : Promise.resolve([]),
   ]);
   const link = `${appUrl()}/reacties/${reactionId}`;
   await db.transaction(async (tx) => {
@@ -700,6 +711,7 @@ export async function queueReceipts(db: Db, reactionId: string) {
           pointCount: pointRows.length,
           reference: reaction.reference ?? undefined,
           attachmentName: pdf?.filename,
+          correctionOf: corrected[0]?.submittedAt ?? undefined,
           link,
         },
         attachments: pdf ? [{ filename: pdf.filename, contentType: "application/pdf", content: pdf.bytes }] : [],
@@ -903,7 +915,8 @@ export async function submitPlainReaction(db: Db, viewer: Viewer, input: PlainRe
 
 /** Staff: the submitted reactions of a visie (drafts stay with their organisation), newest first, paginated. */
 export async function listSubmittedReactions(db: Db, visionId: string, page: number, pageSize = 25) {
-  const where = and(eq(reactions.visionId, visionId), ne(reactions.status, "draft"));
+  // The newest revision only: a corrected reaction is reached from its correction ("correctie van …").
+  const where = and(eq(reactions.visionId, visionId), ne(reactions.status, "draft"), isCurrentRevision(reactions.id));
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -913,6 +926,7 @@ export async function listSubmittedReactions(db: Db, visionId: string, page: num
         submittedAt: reactions.submittedAt,
         isLate: reactions.isLate,
         forwardedAt: reactions.forwardedAt,
+        correctsId: reactions.correctsId,
         organisation: organisations.name,
         versionLabel: visionVersions.label,
         points: sql<number>`(select count(*) from ${points} where ${points.reactionId} = ${reactions.id})`,
@@ -936,7 +950,7 @@ export async function pointCountsBySection(db: Db, visionId: string) {
     .from(pointAnchors)
     .innerJoin(points, eq(points.id, pointAnchors.pointId))
     .innerJoin(reactions, eq(reactions.id, points.reactionId))
-    .where(and(eq(points.visionId, visionId), eq(reactions.status, "submitted")))
+    .where(and(eq(points.visionId, visionId), eq(reactions.status, "submitted"), isCurrentRevision(reactions.id)))
     .groupBy(pointAnchors.sectionKey);
   return Object.fromEntries(rows.map((r) => [r.sectionKey, Number(r.count)]));
 }
@@ -951,6 +965,9 @@ export async function withdrawReaction(db: Db, viewer: Viewer, reactionId: strin
   if (found.reaction.status !== "submitted") throw new ReactionError("Alleen een ingediende reactie kan worden ingetrokken.");
   const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, found.reaction.roundId!));
   if (!round || roundState(round, now) === "closed") throw new ReactionError("De reactietermijn is voorbij; intrekken kan niet meer. Neem contact op met de regio.", "closed");
+  const corrections = await db.select({ status: reactions.status }).from(reactions).where(eq(reactions.correctsId, reactionId));
+  if (corrections.some((c) => c.status !== "draft")) throw new ReactionError("Deze reactie is gecorrigeerd. Trek de nieuwste versie in.");
+  if (corrections.length) throw new ReactionError("Er is een correctie van deze reactie in bewerking. Dien die eerst in; daarna kunt u de nieuwste versie intrekken.");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(reactions)

@@ -68,6 +68,7 @@ export default function SubmittedReactionsPage() {
                   {r.submittedAt}
                   {r.isLate ? " (te laat)" : ""}
                   {r.forwardedAt ? `; doorgestuurd door de gemeente op ${r.forwardedAt}` : ""}
+                  {r.correctsId ? " (correctie van een eerdere versie)" : ""}
                 </td>
                 <td className="utrecht-table__cell">{r.points}</td>
               </tr>

@@ -11,6 +11,7 @@ import { RichTextField } from "~/components/RichTextField";
 import { plainTextOf } from "~/editor/plain-text";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
+import { revisionTrace } from "~/reactions/corrections.server";
 import { requireReaction } from "~/reactions/guards.server";
 import {
   conflictState,
@@ -37,20 +38,27 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: { formDa
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await requireReaction(request, context, params.reactionId);
   const { reaction, organisation, vision, version } = found;
-  const [details, addressees, candidates, versionSections] = await Promise.all([
+  const [details, addressees, candidates, versionSections, trace] = await Promise.all([
     loadReactionDetails(db(), reaction.id),
     listAddressees(db(), organisation),
     listSignatoryCandidates(db(), organisation.id),
     db().select({ key: sections.key, number: sections.number, title: sections.title, kind: sections.kind }).from(sections).where(eq(sections.versionId, reaction.versionId)).orderBy(asc(sections.position)),
+    revisionTrace(db(), reaction),
   ]);
   const sectionTitle = (key: string) => {
     const s = versionSections.find((x) => x.key === key);
     return s ? `${s.number ? `${s.number} ` : ""}${s.title}` : "onbekend onderdeel";
   };
+  const correctedBy = trace.correctedBy && (trace.correctedBy.status !== "draft" || found.isMember) ? trace.correctedBy : null;
+  const mayReact = found.isMember && found.canReact;
   return {
     canEdit: found.canEdit,
+    // Corrections: the link both ways, and "Corrigeren" for the newest submitted revision (the round is checked on POST).
+    corrects: trace.corrects ? { id: trace.corrects.id, submittedAt: trace.corrects.submittedAt ? formatDateTime(trace.corrects.submittedAt) : null } : null,
+    correctedBy: correctedBy ? { id: correctedBy.id, status: correctedBy.status, submittedAt: correctedBy.submittedAt ? formatDateTime(correctedBy.submittedAt) : null } : null,
+    canCorrect: mayReact && reaction.status === "submitted" && reaction.roundId !== null && !trace.correctedBy,
     // A council's reactiebrief has no round (and so no reactietermijn) to withdraw from.
-    canWithdraw: found.isMember && reaction.status === "submitted" && reaction.roundId !== null,
+    canWithdraw: found.isMember && reaction.status === "submitted" && reaction.roundId !== null && !trace.correctedBy,
     withdrawnAt: reaction.withdrawnAt ? formatDateTime(reaction.withdrawnAt) : null,
     submissionKey: newSubmissionKey(),
     organisation: { name: organisation.name, type: organisationTypeLabels[organisation.type as OrganisationType] },
@@ -82,6 +90,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: p.id,
       number: p.number,
       reference: p.reference,
+      replaces: trace.replaces[p.id] ?? null,
       kind: p.kind,
       body: p.body as JSONContent,
       text: p.plainText,
@@ -188,6 +197,7 @@ function SubmittedReaction() {
       ) : (
         <p className="utrecht-paragraph">Dit concept kunt u lezen maar niet wijzigen.</p>
       )}
+      <RevisionLinks />
       <h1 className="utrecht-heading-1">{data.reaction.subject}</h1>
       <dl className="utrecht-data-list">
         <div className="utrecht-data-list__item">
@@ -226,7 +236,8 @@ function SubmittedReaction() {
         {data.points.map((p) => (
           <li key={p.id} id={`punt-${p.reference}`} className="point-list__item">
             <p className="utrecht-paragraph">
-              <strong>{p.reference}</strong> · {pointKindLabels[p.kind as keyof typeof pointKindLabels]} ·{" "}
+              <strong>{p.reference}</strong>
+              {p.replaces ? ` (vervangt ${p.replaces})` : ""} · {pointKindLabels[p.kind as keyof typeof pointKindLabels]} ·{" "}
               {p.isGeneral && p.anchors.length === 0 ? "algemeen" : p.anchors.map((a) => a.section).join(", ")}
             </p>
             {p.quote ? <blockquote className="utrecht-blockquote">“{p.quote}”</blockquote> : null}
@@ -248,6 +259,17 @@ function SubmittedReaction() {
           Ondertekend door: {data.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ""}`).join(", ")}
         </p>
       ) : null}
+      {data.canCorrect ? (
+        <Form method="post" action={`/reacties/${data.reaction.id}/corrigeren`}>
+          <p className="utrecht-paragraph muted">
+            Iets vergeten of een fout gemaakt? Maak een correctie zolang de reactietermijn loopt. U past dan een kopie aan en dient die opnieuw in. De
+            correctie vervangt deze versie; deze versie blijft bewaard.
+          </p>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Corrigeren
+          </button>
+        </Form>
+      ) : null}
       {data.canWithdraw ? (
         <Form method="post" action={`/reacties/${data.reaction.id}/intrekken`}>
           <p className="utrecht-paragraph muted">Intrekken kan zolang de reactietermijn loopt. De ingetrokken reactie blijft bewaard.</p>
@@ -257,6 +279,36 @@ function SubmittedReaction() {
         </Form>
       ) : null}
     </article>
+  );
+}
+
+/** "correctie van …" / "gecorrigeerd door …": the link between revisions, shown on both. */
+function RevisionLinks() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.corrects && !data.correctedBy) return null;
+  return (
+    <div className="utrecht-alert utrecht-alert--info" role="note">
+      {data.corrects ? (
+        <p className="utrecht-paragraph">
+          Dit is een correctie van{" "}
+          <a className="utrecht-link" href={`/reacties/${data.corrects.id}`}>
+            de reactie{data.corrects.submittedAt ? ` ingediend op ${data.corrects.submittedAt}` : ""}
+          </a>
+          .{data.reaction.status === "draft" ? " Na indienen vervangt de correctie die reactie." : ""}
+        </p>
+      ) : null}
+      {data.correctedBy ? (
+        <p className="utrecht-paragraph">
+          {data.correctedBy.status === "draft" ? "Er is een correctie van deze reactie in bewerking: " : "Deze reactie is gecorrigeerd door "}
+          <a className="utrecht-link" href={`/reacties/${data.correctedBy.id}`}>
+            {data.correctedBy.status === "draft"
+              ? "ga verder met de correctie"
+              : `de correctie${data.correctedBy.submittedAt ? ` ingediend op ${data.correctedBy.submittedAt}` : ""}`}
+          </a>
+          .{data.correctedBy.status !== "draft" ? " Deze versie blijft bewaard, maar wordt niet meer apart beantwoord." : ""}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -371,6 +423,7 @@ function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
         Op {data.vision.title} ({data.vision.version}). Iedereen van uw organisatie kan hieraan meeschrijven. Wijzigingen worden vanzelf opgeslagen;
         zonder JavaScript gebruikt u de knop Opslaan.
       </p>
+      <RevisionLinks />
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={`/reacties/${data.reaction.id}/brief-importeren`}>
           Al een brief in Word? Importeer hem
@@ -431,7 +484,8 @@ function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
         {data.points.map((p, index) => (
           <fieldset key={p.id} className="utrecht-form-fieldset point-editor" id={`punt-${p.reference}`}>
             <legend className="utrecht-form-fieldset__legend">
-              Punt {index + 1} ({p.reference})
+              Punt {index + 1} ({p.reference}
+              {p.replaces ? `, vervangt ${p.replaces}` : ""})
             </legend>
             <input type="hidden" name={`points[${index}].id`} value={p.id} />
             <div className="filters">

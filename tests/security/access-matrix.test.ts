@@ -240,6 +240,22 @@ describe("handlers with a wider gate than their writes refuse the others and wri
     expect(await snapshot(id)).toEqual(before);
   });
 
+  test.each([
+    ["staffEditor", /Alleen leden/],
+    ["municipalStaff", /Alleen leden/],
+    ["member", /termijn is voorbij/],
+  ] as const)("%s correcting the submitted advies is refused (400) and no correction is created", async (role, message) => {
+    const id = world.reactions.submitted.id;
+    const before = await snapshot(id);
+    const mod = modules.get("reacties.$reactionId.corrigeren")!;
+    const request = postRequest(`/reacties/${id}/corrigeren`, {}, await world.freshSession(role));
+    const { response } = await run(() => mod.action!({ request, params: { reactionId: id }, context: testContext() }));
+    expect(response?.status).toBe(400);
+    expect(await response!.text()).toMatch(message);
+    expect(await snapshot(id)).toEqual(before);
+    expect(await database.db.select().from(reactions).where(eq(reactions.correctsId, id))).toEqual([]);
+  });
+
   test("starting a reaction for an organisation one does not belong to, or that may not react, is refused and creates nothing", async () => {
     const mod = modules.get("reageren")!;
     const attempts: Array<[WorldRole, string, string]> = [
