@@ -296,6 +296,38 @@ export async function generateLargeRegion(db: Db, options: LargeRegionOptions): 
   };
 }
 
+/** The large region if this database already holds it (BENCH_REUSE=1 skips generating it again). */
+export async function findLargeRegion(db: Db): Promise<LargeRegion | null> {
+  const [row] = rowsOf<Record<string, string>>(
+    await db.execute(sql`select g.id as region_id, v.id as vision_id,
+        (select id from vision_versions where vision_id = v.id and number = 1) as first_version_id,
+        (select id from vision_versions where vision_id = v.id and number = 2) as definitive_version_id,
+        (select cr.id from consultation_rounds cr join vision_versions vv on vv.id = cr.version_id where vv.vision_id = v.id limit 1) as round_id,
+        (select id from users where email = ${BENCH_STAFF_EMAIL}) as staff_id,
+        (select id from organisations where region_id = g.id and code = ${TRACE_ORGANISATION_CODE}) as trace_id,
+        (select r.id from reactions r join organisations o on o.id = r.organisation_id where r.vision_id = v.id and o.code = ${LETTER_ORGANISATION_CODE}) as letter_reaction_id,
+        (select count(*) from reactions where vision_id = v.id) as reactions
+      from regions g join visions v on v.region_id = g.id and v.slug = ${LARGE_VISION_SLUG} where g.slug = ${LARGE_REGION_SLUG}`),
+  );
+  if (!row) return null;
+  return {
+    regionId: row.region_id!,
+    regionSlug: LARGE_REGION_SLUG,
+    visionId: row.vision_id!,
+    visionSlug: LARGE_VISION_SLUG,
+    firstVersionId: row.first_version_id!,
+    definitiveVersionId: row.definitive_version_id!,
+    roundId: row.round_id!,
+    staffId: row.staff_id!,
+    staffEmail: BENCH_STAFF_EMAIL,
+    traceOrganisationCode: TRACE_ORGANISATION_CODE,
+    traceOrganisationId: row.trace_id!,
+    letterReactionId: row.letter_reaction_id!,
+    samplePointReference: `B${String(Math.floor(Number(row.reactions) / 2)).padStart(5, "0")}-3`,
+    counts: { reactions: Number(row.reactions) },
+  };
+}
+
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
