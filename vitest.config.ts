@@ -47,6 +47,7 @@ export default defineConfig({
         test: {
           name: "faults",
           include: ["tests/faults/**/*.test.ts"],
+          exclude: ["tests/**/*.unit.test.{ts,tsx}"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

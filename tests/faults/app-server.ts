@@ -42,7 +42,6 @@ export async function startAppServer(options: { buildDir: string; databaseUrl: s
       SMTP_URL: "",
       // Tags the server's connections, so a test can see them in pg_stat_activity.
       PGAPPNAME: APP_CONNECTION_NAME,
-      ...(process.env.FAULTS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FAULTS_NODE_OPTIONS } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
