@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { adoptionRequests, adoptions, files, organisations, outboxMessages, points, reactions, regions, visions } from "~db/schema";
 import { seedDemo } from "~db/seed/demo";
+import { sentAdoptionRequests } from "~/adoptions/adoption-requests.server";
 import { loadAdoptionOverview } from "~/adoptions/adoptions.server";
 import type { Database } from "~/lib/db.server";
 import { useTestDatabase } from "../setup/db";
@@ -23,6 +24,13 @@ async function demoVision() {
 }
 
 describe("demo adoption", () => {
+  test("Vlaardingen's record lists the aanbiedingsbrief sent to it, with kenmerk and both files", async () => {
+    const visionId = await demoVision();
+    const [vlaardingen] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, "VLA"));
+    const sent = await sentAdoptionRequests(database.db, visionId, vlaardingen!.id);
+    expect(sent).toEqual([expect.objectContaining({ letterNumber: "26U0000412", deadline: "2026-07-01", pdfFileId: expect.any(String), docxFileId: expect.any(String) })]);
+  });
+
   test("the aanbiedingsbrief was sent with a deadline, as PDF to the Vlaardingen contacts", async () => {
     const [request] = await database.db.select().from(adoptionRequests);
     expect(request).toMatchObject({ deadline: "2026-07-01", letterNumber: "26U0000412" });

@@ -7,6 +7,9 @@ import { renderPdf } from "~/letters/pdf.server";
 import { buildResponseReport, buildThreadReport, pickRound } from "~/letters/response-report.server";
 import type { Database } from "~/lib/db.server";
 import { useTestDatabase } from "../setup/db";
+import * as publicLetterRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId";
+import * as publicTraceabilityRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid";
+import { getRequest, run, testContext } from "../setup/requests";
 import { readDocx, readPdf, squash } from "./render-helpers";
 
 let database: Database;
@@ -61,6 +64,23 @@ describe("demo antwoordbrieven", () => {
       .from(responseLetters)
       .where(eq(responseLetters.id, demo.letters.envLetterId));
     expect(letter!.status).toBe("ter_goedkeuring");
+  });
+
+  test("the sent ASDV letter is published with its reaction: the public page links it and the link serves the stored PDF; Enver's unsent letter is not", async () => {
+    if (!demo.seeded) throw new Error("demo not seeded");
+    const params = { regionSlug: "rijnmond", visionSlug: "regiovisie-2026-2030" };
+    const base = `/visies/${params.regionSlug}/${params.visionSlug}/herleidbaarheid`;
+    const page = await run(() => publicTraceabilityRoute.loader({ request: getRequest(`${base}?organisatie=ASDV`), params, context: testContext() }));
+    const [letter] = await database.db.select().from(responseLetters).where(eq(responseLetters.id, demo.letters.asdvLetterId));
+    expect(page.data!.letters).toEqual([expect.objectContaining({ reactionId: letter!.reactionId, kind: "advies", sentAt: "2026-01-15T09:00:00.000Z" })]);
+    const download = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${letter!.reactionId}`), params: { ...params, reactionId: letter!.reactionId }, context: testContext() }));
+    expect(download.response!.status).toBe(200);
+    const [pdf] = await database.db.select().from(files).where(eq(files.id, letter!.pdfFileId!));
+    expect(Buffer.from(await download.response!.arrayBuffer()).equals(Buffer.from(pdf!.content))).toBe(true);
+
+    const [envLetter] = await database.db.select().from(responseLetters).where(eq(responseLetters.id, demo.letters.envLetterId));
+    const refused = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${envLetter!.reactionId}`), params: { ...params, reactionId: envLetter!.reactionId }, context: testContext() }));
+    expect(refused.response!.status).toBe(404);
   });
 
   test("the round's Nota van beantwoording and rode draad document can be made, with every point and the themes", async () => {
