@@ -58,6 +58,8 @@ function reflowProblems(page: Page): Promise<string[]> {
     const found: string[] = [];
     const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
     const root = document.documentElement;
+    // Hiding sideways overflow on the page itself would only hide the problem.
+    for (const el of [root, document.body]) if (["hidden", "clip"].includes(getComputedStyle(el).overflowX)) found.push(`${el.tagName.toLowerCase()} hides sideways overflow`);
     if (root.scrollWidth > window.innerWidth + 1) {
       const inScroller = (el: Element) => {
         for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true;
