@@ -37,9 +37,15 @@ export function openPglite(client: PGlite): Database {
 }
 
 export function openPostgres(url: string, max = 10): Database {
-  // connect_timeout: a connection attempt that hangs while PostgreSQL is restarting fails after 5 s
-  // (postgres.js waits 30 s by default, holding every query queued on that connection).
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
+  // While PostgreSQL is away or restarting, requests must fail fast (503) and the pool must come
+  // back as soon as it is up again. postgres.js' defaults hold them instead: a hanging connect waits
+  // 30 s, and every failed connect grows a pool-wide reconnect delay up to 20 s (3^n/100 s).
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 5,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {
     db,
