@@ -322,6 +322,34 @@ function anchorSignature(rows: Array<Pick<typeof pointAnchors.$inferSelect, "sec
   return JSON.stringify(rows.map((r) => [r.sectionKey, r.exact, r.prefix, r.suffix, r.positionStart, r.positionEnd]));
 }
 
+type StoredAnchor = Pick<typeof pointAnchors.$inferSelect, "pointId" | "sectionKey" | "exact" | "prefix" | "suffix" | "positionStart" | "positionEnd">;
+interface DraftStateRow {
+  points: Array<{ id: string; number: number; kind: PointKind; body: unknown; plainText: string; isGeneral: boolean; anchors: Array<Omit<StoredAnchor, "pointId">> }>;
+  signatories: Array<string | null>;
+}
+
+/** The draft's points with their anchors, and its signatories, in ONE statement (autosave reads this on every save). */
+async function loadDraftState(db: Db, reactionId: string) {
+  const result = await db.execute(sql`
+    select
+      (select coalesce(json_agg(s.user_id order by s.position), '[]'::json) from reaction_signatories s where s.reaction_id = ${reactionId}) as signatories,
+      (select coalesce(json_agg(json_build_object(
+          'id', p.id, 'number', p.number, 'kind', p.kind, 'body', p.body, 'plainText', p.plain_text, 'isGeneral', p.is_general,
+          'anchors', (select coalesce(json_agg(json_build_object(
+              'sectionKey', a.section_key, 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix,
+              'positionStart', a.position_start, 'positionEnd', a.position_end)), '[]'::json)
+            from point_anchors a where a.point_id = p.id))), '[]'::json)
+        from points p where p.reaction_id = ${reactionId}) as points`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ points: unknown; signatories: unknown }>;
+  const parse = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+  const row: DraftStateRow = { points: parse(rows[0]!.points), signatories: parse(rows[0]!.signatories) };
+  return {
+    existing: row.points,
+    existingAnchors: row.points.flatMap((p): StoredAnchor[] => p.anchors.map((a) => ({ ...a, pointId: p.id }))),
+    existingSignatories: row.signatories.map((userId) => ({ userId })),
+  };
+}
+
 /** JSON with object keys sorted: jsonb does not keep key order, so stored and sent documents are compared this way. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
@@ -370,23 +398,7 @@ export async function saveReaction(db: Db, viewer: Viewer, reactionId: string, i
   if (!found.canEdit) throw new ReactionError("U kunt deze reactie niet wijzigen.", "forbidden");
   const { reaction, organisation, vision } = found;
 
-  const [existing, existingAnchors, existingSignatories] = await Promise.all([
-    db.select().from(points).where(eq(points.reactionId, reactionId)),
-    db
-      .select({
-        pointId: pointAnchors.pointId,
-        sectionKey: pointAnchors.sectionKey,
-        exact: pointAnchors.exact,
-        prefix: pointAnchors.prefix,
-        suffix: pointAnchors.suffix,
-        positionStart: pointAnchors.positionStart,
-        positionEnd: pointAnchors.positionEnd,
-      })
-      .from(pointAnchors)
-      .innerJoin(points, eq(points.id, pointAnchors.pointId))
-      .where(eq(points.reactionId, reactionId)),
-    db.select({ userId: reactionSignatories.userId }).from(reactionSignatories).where(eq(reactionSignatories.reactionId, reactionId)).orderBy(asc(reactionSignatories.position)),
-  ]);
+  const { existing, existingAnchors, existingSignatories } = await loadDraftState(db, reactionId);
   const signatoriesChanged = existingSignatories.map((sig) => sig.userId).join() !== input.signatories.join();
   const [addressees, candidates] = await Promise.all([
     input.addressedToId === reaction.addressedToId ? null : listAddressees(db, organisation),
