@@ -190,9 +190,12 @@ export function triageSql(visionId: string, filters: TriageFilterInput, viewerId
 export async function listTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE) {
   const query = filters.q ? dutchQuery(filters.q) : null;
   // The page and the count are two cheap statements (a top-N sort and a count) rather than one
-  // window over every match; on PostgreSQL they run side by side.
-  const [result, total] = await Promise.all([db.execute(triageSql(visionId, filters, viewerId, page, pageSize)), countTriage(db, visionId, filters, viewerId)]);
-  const rows = rowsOf<TriageSqlRow>(result);
+  // window over every match. A page that is not full already tells the total (it is the last page),
+  // so the count only runs for a full page, or an empty page past the first (which keeps the total).
+  const rows = rowsOf<TriageSqlRow>(await db.execute(triageSql(visionId, filters, viewerId, page, pageSize)));
+  const offset = (page - 1) * pageSize;
+  const total =
+    rows.length > 0 && rows.length < pageSize ? offset + rows.length : rows.length === 0 && page <= 1 ? 0 : await countTriage(db, visionId, filters, viewerId);
   return {
     total,
     pageSize,
@@ -246,13 +249,20 @@ export async function triageFilterOptions(db: Db, visionId: string) {
       .innerJoin(visionVersions, eq(visionVersions.id, consultationRounds.versionId))
       .where(eq(visionVersions.visionId, visionId))
       .orderBy(asc(visionVersions.number)),
+    // From the visie's sections (a few hundred) with an index probe each for an anchor of one of its
+    // points, rather than joining every anchor of every point (20,000 in a large round).
     db
-      .selectDistinctOn([sections.key], { key: sections.key, title: sections.title, number: sections.number, kind: sections.kind, position: sections.position })
-      .from(pointAnchors)
-      .innerJoin(sections, and(eq(sections.versionId, pointAnchors.versionId), eq(sections.key, pointAnchors.sectionKey)))
-      .innerJoin(points, eq(points.id, pointAnchors.pointId))
-      .where(eq(points.visionId, visionId))
-      .orderBy(sections.key, asc(sections.position)),
+      .select({ key: sections.key, title: sections.title, number: sections.number, kind: sections.kind, position: sections.position })
+      .from(sections)
+      .innerJoin(visionVersions, eq(visionVersions.id, sections.versionId))
+      .where(
+        and(
+          eq(visionVersions.visionId, visionId),
+          sql`exists (select 1 from ${pointAnchors} pa join ${points} pp on pp.id = pa.point_id
+                      where pa.section_key = ${sections.key} and pa.version_id = ${sections.versionId} and pp.vision_id = ${visionId})`,
+        ),
+      )
+      .orderBy(asc(sections.position)),
     db
       .selectDistinct({ id: organisations.id, name: organisations.name, type: organisations.type })
       .from(reactions)
@@ -261,9 +271,11 @@ export async function triageFilterOptions(db: Db, visionId: string) {
       .orderBy(asc(organisations.name)),
     db.select({ id: themes.id, title: themes.title }).from(themes).where(eq(themes.visionId, visionId)).orderBy(asc(themes.title)),
   ]);
+  const seenKeys = new Set<string>();
   return {
     rounds,
-    sections: sectionRows.sort((a, b) => a.position - b.position),
+    // One entry per section key (a section in several versions): the first by position.
+    sections: sectionRows.filter((row) => !seenKeys.has(row.key) && Boolean(seenKeys.add(row.key))),
     organisations: organisationRows,
     themes: themeRows,
   };
