@@ -5,10 +5,19 @@ z.config(z.locales.nl());
 
 export { z };
 
+/**
+ * Drops NUL characters: PostgreSQL cannot store them in text (the query fails with a 500), and
+ * they are invisible anyway. Use as `.overwrite(withoutNul)` before `.trim()`.
+ */
+export function withoutNul(value: string): string {
+  return value.replaceAll("\u0000", "");
+}
+
 /** Trimmed text with a Dutch message when empty or too long. */
 export function requiredText(label: string, max = 200) {
   return z
     .string({ error: `Vul ${label} in.` })
+    .overwrite(withoutNul)
     .trim()
     .min(1, `Vul ${label} in.`)
     .max(max, `${capitalise(label)} mag hoogstens ${max} tekens lang zijn.`);
