@@ -3,7 +3,7 @@ import { letterTemplates } from "~db/schema";
 import { isStaffAdmin, type Viewer } from "~/auth/roles";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 
 /**
  * The editable introduction and closing of antwoordbrieven, per region, with placeholders such as
@@ -84,10 +84,11 @@ export async function getResponseLetterTemplate(db: Db, regionId: string): Promi
 export const templateInput = z.object({
   introduction: z
     .string()
+    .overwrite(withoutNul)
     .trim()
     .min(1, "Vul de inleiding in.")
     .max(5000, "De inleiding is te lang (hooguit 5000 tekens)."),
-  closing: z.string().trim().min(1, "Vul het slot in.").max(5000, "Het slot is te lang (hooguit 5000 tekens)."),
+  closing: z.string().overwrite(withoutNul).trim().min(1, "Vul het slot in.").max(5000, "Het slot is te lang (hooguit 5000 tekens)."),
 });
 
 /** Saves the region's antwoordbrief template (staff admins). */
