@@ -1,4 +1,4 @@
-import { formRevision, z } from "~/lib/zod";
+import { formRevision, withoutNul, z } from "~/lib/zod";
 
 /** Dispositions (afwegingen) in the order staff choose them; labels are the Dutch UI words. */
 export const dispositions = ["overgenomen", "deels_overgenomen", "niet_overgenomen", "meegenomen_in_uitvoeringsplan", "voor_kennisgeving"] as const;
@@ -117,7 +117,7 @@ export const BulkFormSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const ThemeFormSchema = z.object({
-  title: z.string({ error: "Vul een naam voor het thema in." }).trim().min(1, "Vul een naam voor het thema in.").max(120, "De naam van het thema mag hoogstens 120 tekens lang zijn."),
+  title: z.string({ error: "Vul een naam voor het thema in." }).overwrite(withoutNul).trim().min(1, "Vul een naam voor het thema in.").max(120, "De naam van het thema mag hoogstens 120 tekens lang zijn."),
   summary: z.string().max(100_000).optional(),
   summaryJson: z.string().max(400_000).optional(),
 });
