@@ -1,4 +1,4 @@
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 
 /** Shared by the pages and the server: labels and form schemas of the uitvoeringsplan (no server code). */
 
@@ -51,6 +51,7 @@ export const ActionFieldsSchema = z
   .object({
     title: z
       .string({ error: "Vul een titel in." })
+      .overwrite(withoutNul)
       .trim()
       .min(1, "Vul een titel in.")
       .max(200, "De titel mag hoogstens 200 tekens lang zijn."),
@@ -71,6 +72,7 @@ export const ActionUpdateSchema = z.object({
   on: isoDate("de datum van de update"),
   text: z
     .string({ error: "Beschrijf wat er is gebeurd." })
+    .overwrite(withoutNul)
     .trim()
     .min(1, "Beschrijf wat er is gebeurd.")
     .max(2000, "De toelichting mag hoogstens 2000 tekens lang zijn."),
