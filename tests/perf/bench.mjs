@@ -189,7 +189,9 @@ async function shippedJsKb(pathname, headers) {
 
 /** Waits until the server has finished the previous scenario's requests (their queries go on after autocannon stops). */
 async function drain() {
-  if (!databaseUrl) return; // PGlite: the next request queues behind them anyway
+  // PGlite runs one query at a time: /healthz answers once the queries queued before it are done.
+  await fetch(`${BASE}/healthz`).catch(() => {});
+  if (!databaseUrl) return;
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   for (let i = 0; i < 600; i++) {
     const [{ n }] = await sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
