@@ -108,7 +108,7 @@ if (!adminUrl && process.env.BENCH_PGLITE !== "1") {
 }
 const cleanups = [() => cluster?.stop()];
 function cleanUp() {
-  for (const fn of cleanups.reverse()) {
+  for (const fn of cleanups.splice(0).reverse()) {
     try {
       fn();
     } catch {
@@ -116,10 +116,9 @@ function cleanUp() {
     }
   }
 }
-process.on("SIGINT", () => {
-  cleanUp();
-  process.exit(130);
-});
+process.on("SIGINT", () => process.exit(130));
+// Every clean-up step is synchronous, so the server, the cluster and the temporary files also go when the bench fails.
+process.on("exit", cleanUp);
 
 const work = mkdtempSync(path.join(tmpdir(), "herleidbaar-bench-"));
 cleanups.push(() => rmSync(work, { recursive: true, force: true }));
@@ -179,11 +178,20 @@ if (!setCookie) {
 }
 const cookie = setCookie.split(";")[0];
 
+/** fetch with one retry: undici may reuse a keep-alive socket the server is just closing. */
+async function get(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 async function shippedJsKb(pathname, headers) {
-  const html = await (await fetch(`${BASE}${pathname}`, { headers })).text();
+  const html = await (await get(`${BASE}${pathname}`, { headers })).text();
   const sources = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
   let total = 0;
-  for (const src of new Set(sources)) total += gzipSync(Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer())).length;
+  for (const src of new Set(sources)) total += gzipSync(Buffer.from(await (await get(`${BASE}${src}`)).arrayBuffer())).length;
   return total / 1024;
 }
 
