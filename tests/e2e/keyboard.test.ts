@@ -94,5 +94,5 @@ describe("reacting with the keyboard only", () => {
     expect(receipt).toContain("Betrek jongeren bij elke stap van de uitvoering.");
     expect(receipt).toContain(chosen[0]!.trim());
     expect(receipt).toContain("Ondertekend door: Victor Voorzitter");
-  });
+  }, 240_000);
 });
