@@ -7,7 +7,7 @@ import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { readStoredFile, storeFile } from "~/lib/files.server";
 import { queueMessage } from "~/lib/outbox.server";
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 import { renderDocx } from "./docx.server";
 import type { LetterStatus } from "./labels";
 import type { LetterDocument } from "./letter-model";
@@ -60,6 +60,7 @@ async function contextOrThrow(db: Db, visionId: string, reactionId: string): Pro
 const oneLine = (label: string, max: number) =>
   z
     .string()
+    .overwrite(withoutNul)
     .trim()
     .max(max, `${label} is te lang (hooguit ${max} tekens).`)
     .refine((v) => !/[\r\n]/.test(v), `${label} mag maar één regel zijn.`);
@@ -81,10 +82,11 @@ export const letterInput = z.object({
   signatoryTitles: z.array(oneLine("De functie van de ondertekenaar", 120)).max(3).default([]),
   introduction: z
     .string()
+    .overwrite(withoutNul)
     .trim()
     .min(1, "Vul de inleiding in.")
     .max(5000, "De inleiding is te lang (hooguit 5000 tekens)."),
-  closing: z.string().trim().min(1, "Vul het slot in.").max(5000, "Het slot is te lang (hooguit 5000 tekens)."),
+  closing: z.string().overwrite(withoutNul).trim().min(1, "Vul het slot in.").max(5000, "Het slot is te lang (hooguit 5000 tekens)."),
 });
 export type LetterInput = z.input<typeof letterInput>;
 
