@@ -37,7 +37,13 @@ const forms: Form[] = [
   ],
   ["beheer.briefsjablonen", "staffAdmin", () => ({}), () => ({ introduction: `Geachte${NUL} college`, closing: `Groet${NUL}` })],
   ["beheer.visies._index", "staffEditor", () => ({}), () => ({ title: `Visie${NUL}met nul`, slug: "visie-met-nul" })],
-  ["platform.regios", "platformAdmin", () => ({}), () => ({ name: `Regio${NUL}Nul`, shortName: `Nul${NUL}`, slug: "regio-nul" })],
+  ["platform.regios", "platformAdmin", () => ({}), () => ({
+      name: `Regio${NUL}Nul`,
+      shortName: `Nul${NUL}`,
+      slug: "regio-nul",
+      adminName: `Beheerder${NUL}Nul`,
+      adminEmail: "beheerder-nul@example.org",
+    }),],
   [
     "beheer.visies.$visionId.themas",
     "staffEditor",
@@ -78,6 +84,23 @@ const forms: Form[] = [
     }),
   ],
   [
+    "beheer.visies.$visionId.brieven_.$reactionId",
+    "staffEditor",
+    (w) => ({ visionId: w.vision.id, reactionId: w.reactions.submitted.id }),
+    () => ({
+      intent: "opslaan",
+      revision: "0",
+      letterNumber: `2026${NUL}01`,
+      subject: `Onderwerp${NUL}`,
+      handledBy: `Redactie${NUL}`,
+      letterDate: "2026-05-01",
+      signatoryName: `Voorzitter${NUL}`,
+      signatoryTitle: `Voorzitter${NUL}`,
+      introduction: `Geachte${NUL} adviesraad`,
+      closing: `Met vriendelijke groet${NUL}`,
+    }),
+  ],
+  [
     "reacties.$reactionId.brief-importeren",
     "member",
     (w) => ({ reactionId: w.reactions.draft.id }),
@@ -91,5 +114,12 @@ describe("a NUL byte in typed text is refused or dropped, never a 500", () => {
     const request = postRequest(urlFor(route, params), fieldsOf(world), await world.freshSession(role));
     const result = await run(() => modules.get(route)!.action!({ request, params, context: testContext() }));
     expect(result.response?.status ?? 200).toBeLessThan(500);
+    // The bodies are valid apart from the NUL, so each is stored (with the NUL dropped): a redirect,
+    // or the page again with a success message and no error.
+    if (route === "reacties.$reactionId.brief-importeren") return; // a preview step; nothing is stored yet
+    const data = (result.data ?? {}) as { error?: unknown; result?: { status?: string } };
+    expect(result.response?.status ?? 200, JSON.stringify(result.data)).toBeLessThan(400);
+    expect(data.error ?? null, JSON.stringify(result.data)).toBeNull();
+    expect(data.result?.status, JSON.stringify(result.data)).not.toBe("error");
   });
 });
