@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { asc, eq } from "drizzle-orm";
 import { useEffect, useRef, useState } from "react";
-import { sections } from "~db/schema";
+import { consultationRounds, sections } from "~db/schema";
 import { organisationTypeLabels, type OrganisationType } from "~/auth/roles";
 import { RichTextField } from "~/components/RichTextField";
 import { plainTextOf } from "~/editor/plain-text";
@@ -21,6 +21,7 @@ import {
   newSubmissionKey,
   operationOf,
   ReactionError,
+  roundState,
   saveReaction,
   submitReaction,
   type ConflictState,
@@ -38,12 +39,13 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: { formDa
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await requireReaction(request, context, params.reactionId);
   const { reaction, organisation, vision, version } = found;
-  const [details, addressees, candidates, versionSections, trace] = await Promise.all([
+  const [details, addressees, candidates, versionSections, trace, round] = await Promise.all([
     loadReactionDetails(db(), reaction.id),
     listAddressees(db(), organisation),
     listSignatoryCandidates(db(), organisation.id),
     db().select({ key: sections.key, number: sections.number, title: sections.title, kind: sections.kind }).from(sections).where(eq(sections.versionId, reaction.versionId)).orderBy(asc(sections.position)),
     revisionTrace(db(), reaction),
+    reaction.roundId ? db().select().from(consultationRounds).where(eq(consultationRounds.id, reaction.roundId)).then((rows) => rows[0] ?? null) : null,
   ]);
   const sectionTitle = (key: string) => {
     const s = versionSections.find((x) => x.key === key);
@@ -53,10 +55,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const mayReact = found.isMember && found.canReact;
   return {
     canEdit: found.canEdit,
-    // Corrections: the link both ways, and "Corrigeren" for the newest submitted revision (the round is checked on POST).
+    // Corrections: the link both ways, and "Corrigeren" for the newest submitted revision while the round takes reactions.
     corrects: trace.corrects ? { id: trace.corrects.id, submittedAt: trace.corrects.submittedAt ? formatDateTime(trace.corrects.submittedAt) : null } : null,
     correctedBy: correctedBy ? { id: correctedBy.id, status: correctedBy.status, submittedAt: correctedBy.submittedAt ? formatDateTime(correctedBy.submittedAt) : null } : null,
-    canCorrect: mayReact && reaction.status === "submitted" && reaction.roundId !== null && !trace.correctedBy,
+    canCorrect: mayReact && reaction.status === "submitted" && !trace.correctedBy && !!round && ["open", "late"].includes(roundState(round)),
     // A council's reactiebrief has no round (and so no reactietermijn) to withdraw from.
     canWithdraw: found.isMember && reaction.status === "submitted" && reaction.roundId !== null && !trace.correctedBy,
     withdrawnAt: reaction.withdrawnAt ? formatDateTime(reaction.withdrawnAt) : null,

@@ -22,7 +22,10 @@ import {
 } from "~/reactions/reactions.server";
 import type { SaveReactionInput } from "~/reactions/schema";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
-import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";
+import * as reactionPage from "~/routes/reacties.$reactionId._index";
+import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor } from "../factories";
+import { renderPage } from "../security/render-page";
+import { getRequest, run, testContext } from "../setup/requests";
 import { createVisionWithDraft } from "../factories/visions";
 import { useTestDatabase } from "../setup/db";
 
@@ -242,5 +245,35 @@ describe("staff see the newest revision", () => {
     expect(await pointCountsBySection(database.db, s.vision.id)).toEqual({ [old.sectionKey]: 2 });
     const rounds = await listRoundsForViewer(database.db, s.member);
     expect(rounds.find((r) => r.round.id === s.roundId)?.reaction?.id).toBe(correction.id);
+  });
+});
+
+describe("the reaction pages", () => {
+  test("both revisions show the link; a draft correction only to the organisation; corrected points say which point they replace", async () => {
+    const s = await scenario();
+    const old = await submittedAdvies(s, "page");
+    const correction = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    const staffCookie = (await sessionFor(database.db, s.staff.user.id)).cookie;
+    const memberCookie = (await sessionFor(database.db, s.member.user.id)).cookie;
+    const load = async (id: string, cookie: string) => {
+      const { data } = await run(() => reactionPage.loader({ request: getRequest(`/reacties/${id}`, cookie), params: { reactionId: id }, context: testContext() }));
+      return data!;
+    };
+    expect((await load(old.reaction.id, staffCookie)).correctedBy).toBeNull();
+    const memberView = await load(old.reaction.id, memberCookie);
+    expect(memberView.correctedBy).toMatchObject({ id: correction.id, status: "draft" });
+    expect(memberView.canCorrect).toBe(false);
+    expect(await renderPage(reactionPage.default, memberView, `/reacties/${old.reaction.id}`)).toContain("ga verder met de correctie");
+
+    await submitCorrection(s, correction.id, old.sectionKey, "page");
+    const oldPage = await load(old.reaction.id, staffCookie);
+    expect(oldPage.correctedBy).toMatchObject({ id: correction.id, status: "submitted" });
+    expect(await renderPage(reactionPage.default, oldPage, `/reacties/${old.reaction.id}`)).toContain("Deze reactie is gecorrigeerd door");
+    const newPage = await load(correction.id, staffCookie);
+    expect(newPage.corrects).toMatchObject({ id: old.reaction.id });
+    expect(newPage.points.map((p) => p.replaces)).toEqual(old.points.map((p) => p.reference));
+    const html = await renderPage(reactionPage.default, newPage, `/reacties/${correction.id}`);
+    expect(html).toContain("Dit is een correctie van");
+    expect(html).toContain(`(vervangt ${old.points[0]!.reference})`);
   });
 });
