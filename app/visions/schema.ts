@@ -1,4 +1,4 @@
-import { requiredText, z } from "~/lib/zod";
+import { requiredText, withoutNul, z } from "~/lib/zod";
 
 import { sectionKinds } from "./section-kinds";
 
@@ -69,8 +69,8 @@ export const PublishSchema = z
     visibility: z.enum(["invited", "registered"]).default("invited"),
     acceptsLate: z.enum(["ja", "nee"]).default("nee"),
     invitees: z.array(z.uuid("Kies organisaties uit de lijst.")).max(500).default([]),
-    reference: z.string().trim().max(100, "Het kenmerk mag hoogstens 100 tekens lang zijn.").optional(),
-    message: z.string().trim().max(4000, "Het bericht mag hoogstens 4000 tekens lang zijn.").optional(),
+    reference: z.string().overwrite(withoutNul).trim().max(100, "Het kenmerk mag hoogstens 100 tekens lang zijn.").optional(),
+    message: z.string().overwrite(withoutNul).trim().max(4000, "Het bericht mag hoogstens 4000 tekens lang zijn.").optional(),
     confirm: z.literal("ja", { error: "Bevestig dat deze versie definitief vastligt na publiceren." }),
   })
   .superRefine((value, ctx) => {
