@@ -1,4 +1,4 @@
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 import { decisionOutcomes } from "./in-force";
 
 export const MAX_DECISION_ITEMS = 10;
@@ -36,7 +36,7 @@ const outcome = z
   .transform((value) => value ?? null);
 
 export const DecisionItemSchema = z.object({
-  text: z.string().trim().max(1000, "Een beslispunt mag hoogstens 1000 tekens lang zijn."),
+  text: z.string().overwrite(withoutNul).trim().max(1000, "Een beslispunt mag hoogstens 1000 tekens lang zijn."),
   outcome,
 });
 
