@@ -1,4 +1,4 @@
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 
 export const pointKinds = ["vraag", "aandachtspunt", "wijzigingsvoorstel", "steun", "bezwaar"] as const;
 export type PointKind = (typeof pointKinds)[number];
@@ -66,7 +66,7 @@ export const StartReactionSchema = z.object({
 
 export const QuotePointSchema = z.object({
   sectionKey: z.uuid("Onbekend onderdeel."),
-  exact: z.string().trim().max(2000, "Het citaat mag hoogstens 2000 tekens lang zijn.").optional(),
+  exact: z.string().overwrite(withoutNul).trim().max(2000, "Het citaat mag hoogstens 2000 tekens lang zijn.").optional(),
 });
 
 export const publicationChoices = ["met_naam", "alleen_organisatie", "anoniem"] as const;
