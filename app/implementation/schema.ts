@@ -92,9 +92,9 @@ export const PointLinkSchema = z.object({
 export const CsvActionRowSchema = z
   .object({
     kenmerk: z.preprocess((v) => (v === "" ? undefined : v), reference.optional()),
-    titel: z.string().trim().min(1, "de titel ontbreekt").max(200, "de titel is langer dan 200 tekens"),
+    titel: z.string().overwrite(withoutNul).trim().min(1, "de titel ontbreekt").max(200, "de titel is langer dan 200 tekens"),
     omschrijving: z.string().max(20000, "de omschrijving is te lang").default(""),
-    eigenaar: z.string().trim().max(40).default(""),
+    eigenaar: z.string().overwrite(withoutNul).trim().max(40).default(""),
     start: z.preprocess((v) => (v === "" ? undefined : v), isoDate("de startdatum").optional()),
     eind: z.preprocess((v) => (v === "" ? undefined : v), isoDate("de einddatum").optional()),
     status: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), statusField),
