@@ -106,6 +106,23 @@ const forms: Form[] = [
     (w) => ({ reactionId: w.reactions.draft.id }),
     () => ({ text: `Geachte college,${NUL}\n\n1. Punt${NUL} een.\n\nMet vriendelijke groet` }),
   ],
+  // Last: publishing freezes the world's draft, which the forms above still change.
+  [
+    "beheer.visies.$visionId.publiceren",
+    "staffEditor",
+    (w) => ({ visionId: w.vision.id }),
+    (w) => ({
+      label: "aangepast concept",
+      openRound: "ja",
+      opensAt: "2026-06-01T09:00",
+      closesAt: "2026-07-01T17:00",
+      visibility: "invited",
+      invitees: w.organisations.adviesraad.id,
+      reference: `ADV${NUL}-3`,
+      message: `Graag uw reactie${NUL}.`,
+      confirm: "ja",
+    }),
+  ],
 ];
 
 describe("a NUL byte in typed text is refused or dropped, never a 500", () => {
