@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { plainTextOf } from "~/editor/plain-text";
 import type { Db } from "~/lib/db.server";
 import type { AnswerStatus, Disposition } from "./schema";
+import { isCurrentRevision } from "~/reactions/revisions.server";
 import { rowsOf } from "./triage.server";
 
 export interface SimilarPoint {
@@ -20,14 +21,37 @@ export interface SimilarPoint {
 }
 
 /**
- * Other submitted points of the visie that resemble this one, computed in the database: anchored to
- * the same section, similar text (pg_trgm), or sharing at least two word stems (tsvector lexemes).
+ * Other submitted points of the visie (newest revision of each reaction) that resemble this one,
+ * computed in the database: anchored to the same section, similar text (pg_trgm), or sharing at least
+ * two word stems (tsvector lexemes).
  * Each result says why, so staff can judge before reusing an answer.
  */
 export async function similarPoints(db: Db, visionId: string, pointId: string, limit = 8): Promise<SimilarPoint[]> {
   const result = await db.execute(sql`
     with me as (
-      select p.id, p.plain_text, p.search_vector from points p where p.id = ${pointId} and p.vision_id = ${visionId}
+      select p.id, p.plain_text, p.search_vector,
+             -- The point's own stems as an OR query; stems of three letters or fewer say little.
+             (select to_tsquery('simple', string_agg(quote_literal(lx), ' | '))
+                from unnest(tsvector_to_array(p.search_vector)) lx where length(lx) > 3) as words
+      from points p where p.id = ${pointId} and p.vision_id = ${visionId}
+    ),
+    -- First cut through the indexes, so a visie of 20,000 points scores hundreds, not all of them:
+    -- points anchored to the same section (point_anchors_section_idx), points with similar text
+    -- (pg_trgm's % operator, points_plain_text_trgm_idx) and the points sharing most stems
+    -- (points_search_idx, best 200 by rank).
+    shortlist as (
+      select pa2.point_id as id
+      from me
+      join point_anchors pa1 on pa1.point_id = me.id
+      join point_anchors pa2 on pa2.section_key = pa1.section_key
+      union
+      select p2.id from me join points p2 on p2.vision_id = ${visionId} and p2.plain_text % me.plain_text
+      union
+      select id from (
+        select p2.id from me join points p2 on p2.vision_id = ${visionId} and p2.search_vector @@ me.words
+        order by ts_rank(p2.search_vector, me.words) desc
+        limit 200
+      ) by_words
     ),
     candidates as (
       select p2.id, p2.reference, p2.plain_text, o.name as organisation,
@@ -47,8 +71,9 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
                ) shared where length(lexeme) > 3 order by lexeme
              ) as shared_words
       from me
-      join points p2 on p2.vision_id = ${visionId} and p2.id <> me.id
-      join reactions r on r.id = p2.reaction_id and r.status = 'submitted'
+      join shortlist sl on sl.id <> me.id
+      join points p2 on p2.id = sl.id and p2.vision_id = ${visionId}
+      join reactions r on r.id = p2.reaction_id and r.status = 'submitted' and ${isCurrentRevision(sql`r.id`)}
       join organisations o on o.id = r.organisation_id
     )
     select f.id, f.reference, f.organisation, f.similarity, f.shared_sections, f.excerpt, f.answer_id, f.answer_status, f.disposition, f.answer_body,
