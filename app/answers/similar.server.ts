@@ -73,7 +73,7 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
       from me
       join shortlist sl on sl.id <> me.id
       join points p2 on p2.id = sl.id and p2.vision_id = ${visionId}
-      join reactions r on r.id = p2.reaction_id and r.status = 'submitted' and ${isCurrentRevision(sql`r.id`)}
+      join reactions r on r.id = p2.reaction_id and r.status = 'submitted' and ${isCurrentRevision(sql`r.status`)}
       join organisations o on o.id = r.organisation_id
     )
     select f.id, f.reference, f.organisation, f.similarity, f.shared_sections, f.excerpt, f.answer_id, f.answer_status, f.disposition, f.answer_body,

@@ -79,7 +79,7 @@ export function dutchQuery(q: string): SQL {
 
 function filterConditions(visionId: string, filters: TriageFilterInput, viewerId: string): SQL[] {
   // isCurrentRevision: a corrected reaction's points drop out once its correction is submitted (issue 5).
-  const where: SQL[] = [sql`p.vision_id = ${visionId}`, sql`r.status = 'submitted'`, isCurrentRevision(sql`r.id`)];
+  const where: SQL[] = [sql`p.vision_id = ${visionId}`, sql`r.status = 'submitted'`, isCurrentRevision(sql`r.status`)];
   if (filters.bron === "reactiebrief") where.push(sql`r.kind = 'reactiebrief'`);
   else if (filters.bron) where.push(sql`r.round_id = ${filters.bron}`);
   if (filters.onderdeel) where.push(sql`exists (select 1 from point_anchors pa where pa.point_id = p.id and pa.section_key = ${filters.onderdeel})`);

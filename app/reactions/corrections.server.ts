@@ -11,9 +11,10 @@
  * which is recorded in the `reaction.correct` audit event and shown on the correction ("vervangt
  * ASDV-3").
  *
- * "Superseded" is not a status: a reaction is superseded when a correction of it has been submitted
- * (later withdrawing the correction withdraws the reaction; the older revision does not come back).
- * Lists of current reactions and points use `isCurrentRevision` (./revisions.server).
+ * Submitting the correction sets the older revision to `superseded` (later withdrawing the
+ * correction withdraws the reaction; the older revision does not come back), so every list of
+ * submitted reactions and their points (triage, nota, letters, traceability, open data) shows only
+ * the newest revision without a condition of its own.
  */
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { auditEvents, consultationRounds, pointAnchors, points, reactions, reactionSignatories } from "~db/schema";
@@ -27,7 +28,7 @@ export interface RevisionTrace {
   /** The older revision this reaction corrects. */
   corrects: { id: string; submittedAt: Date | null } | null;
   /** The newer revision that corrects this one (a draft only for the organisation's members). */
-  correctedBy: { id: string; status: "draft" | "submitted" | "withdrawn"; submittedAt: Date | null } | null;
+  correctedBy: { id: string; status: (typeof reactions.$inferSelect)["status"]; submittedAt: Date | null } | null;
   /** Point id → the reference of the point it replaces in the older revision. */
   replaces: Record<string, string>;
 }
@@ -72,6 +73,7 @@ export async function correctReaction(db: Db, viewer: Viewer, reactionId: string
   const old = found.reaction;
   if (old.status === "draft") throw new ReactionError("Dit is nog een concept. U hoeft het niet te corrigeren: u kunt het gewoon aanpassen.");
   if (old.status === "withdrawn") throw new ReactionError("Een ingetrokken reactie kan niet worden gecorrigeerd.");
+  if (old.status === "superseded") throw new ReactionError("Deze reactie is al gecorrigeerd. Corrigeer de nieuwste versie.", "conflict");
   if (!old.roundId) throw new ReactionError("Alleen een reactie in een consultatieronde kan worden gecorrigeerd.");
   const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, old.roundId));
   const state = round ? roundState(round, now) : "closed";

@@ -99,7 +99,7 @@ export async function listRoundsForViewer(db: Db, viewer: Viewer) {
     db
       .select({ id: reactions.id, roundId: reactions.roundId, organisationId: reactions.organisationId, status: reactions.status, isLate: reactions.isLate, correctsId: reactions.correctsId })
       .from(reactions)
-      .where(and(inArray(reactions.roundId, roundIds), inArray(reactions.organisationId, organisationIds), ne(reactions.status, "withdrawn"), isCurrentRevision(reactions.id)))
+      .where(and(inArray(reactions.roundId, roundIds), inArray(reactions.organisationId, organisationIds), ne(reactions.status, "withdrawn"), isCurrentRevision(reactions.status)))
       // A correction in progress comes before the revision it corrects.
       .orderBy(sql`${reactions.createdAt} desc`),
   ]);
@@ -649,7 +649,8 @@ export async function submitReaction(db: Db, viewer: Viewer, reactionId: string,
       // A correction supersedes the reaction it corrects, which must still be submitted (not withdrawn meanwhile).
       const [old] = await tx.select({ id: reactions.id, status: reactions.status }).from(reactions).where(eq(reactions.id, submitted.correctsId)).for("update");
       if (old?.status !== "submitted") throw new ReactionError("De reactie die u corrigeert is intussen ingetrokken. Deze correctie kan niet meer worden ingediend.", "conflict");
-      await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.supersede", entityType: "reaction", entityId: old.id, before: { status: "submitted" }, after: { correctedBy: reactionId } });
+      await tx.update(reactions).set({ status: "superseded" }).where(eq(reactions.id, old.id));
+      await writeAudit(tx, { actorId: viewer.user.id, regionId: found.vision.regionId, action: "reaction.supersede", entityType: "reaction", entityId: old.id, before: { status: "submitted" }, after: { status: "superseded", correctedBy: reactionId } });
     }
     await writeAudit(tx, {
       actorId: viewer.user.id,
@@ -928,7 +929,7 @@ export async function submitPlainReaction(db: Db, viewer: Viewer, input: PlainRe
 /** Staff: the submitted reactions of a visie (drafts stay with their organisation), newest first, paginated. */
 export async function listSubmittedReactions(db: Db, visionId: string, page: number, pageSize = 25) {
   // The newest revision only: a corrected reaction is reached from its correction ("correctie van …").
-  const where = and(eq(reactions.visionId, visionId), ne(reactions.status, "draft"), isCurrentRevision(reactions.id));
+  const where = and(eq(reactions.visionId, visionId), ne(reactions.status, "draft"), isCurrentRevision(reactions.status));
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -962,7 +963,7 @@ export async function pointCountsBySection(db: Db, visionId: string) {
     .from(pointAnchors)
     .innerJoin(points, eq(points.id, pointAnchors.pointId))
     .innerJoin(reactions, eq(reactions.id, points.reactionId))
-    .where(and(eq(points.visionId, visionId), eq(reactions.status, "submitted"), isCurrentRevision(reactions.id)))
+    .where(and(eq(points.visionId, visionId), eq(reactions.status, "submitted"), isCurrentRevision(reactions.status)))
     .groupBy(pointAnchors.sectionKey);
   return Object.fromEntries(rows.map((r) => [r.sectionKey, Number(r.count)]));
 }
@@ -974,6 +975,7 @@ export async function pointCountsBySection(db: Db, visionId: string) {
 export async function withdrawReaction(db: Db, viewer: Viewer, reactionId: string, now = new Date()) {
   const found = await getReactionForViewer(db, viewer, reactionId);
   if (!found?.isMember) throw new ReactionError("Alleen leden van de organisatie kunnen de reactie intrekken.", "forbidden");
+  if (found.reaction.status === "superseded") throw new ReactionError("Deze reactie is gecorrigeerd. Trek de nieuwste versie in.");
   if (found.reaction.status !== "submitted") throw new ReactionError("Alleen een ingediende reactie kan worden ingetrokken.");
   const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, found.reaction.roundId!));
   if (!round || roundState(round, now) === "closed") throw new ReactionError("De reactietermijn is voorbij; intrekken kan niet meer. Neem contact op met de regio.", "closed");

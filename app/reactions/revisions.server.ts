@@ -3,12 +3,11 @@ import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /**
- * True for a reaction that no submitted (or later withdrawn) correction replaces: the one query
- * condition that keeps older revisions, and their points, out of lists of current work (triage,
- * the staff's list of reactions). `reactionId` is the reaction's id column, or SQL for it in raw
- * SQL (e.g. sql`r.id`). A draft correction does not count: until it is submitted the older
- * revision is the current one.
+ * True for a reaction that no submitted correction replaces. Submitting a correction sets the
+ * reaction it corrects to `superseded` in the same transaction, so every list that asks for
+ * `status = 'submitted'` already leaves older revisions out; this condition is for lists that also
+ * show withdrawn reactions. `status` is the reaction's status column, or SQL for it (sql`r.status`).
  */
-export function isCurrentRevision(reactionId: AnyPgColumn | SQL): SQL {
-  return sql`not exists (select 1 from reactions as correction where correction.corrects_id = ${reactionId} and correction.status <> 'draft')`;
+export function isCurrentRevision(status: AnyPgColumn | SQL): SQL {
+  return sql`${status} <> 'superseded'`;
 }

@@ -18,7 +18,8 @@ import { consultationRounds, visions, visionVersions } from "./visions";
 
 export const reactionKind = pgEnum("reaction_kind", ["advies", "reactie", "reactiebrief"]);
 export const adviceKind = pgEnum("advice_kind", ["gevraagd", "ongevraagd"]);
-export const reactionStatus = pgEnum("reaction_status", ["draft", "submitted", "withdrawn"]);
+/** superseded: a submitted reaction whose correction (a newer revision, corrects_id) has been submitted. */
+export const reactionStatus = pgEnum("reaction_status", ["draft", "submitted", "withdrawn", "superseded"]);
 export const publicationChoice = pgEnum("publication_choice", ["met_naam", "alleen_organisatie", "anoniem"]);
 
 export const reactions = pgTable(

@@ -151,7 +151,7 @@ describe("correcting a submitted reaction", () => {
     // The draft correction is autosaved like any draft; submitting it supersedes the old one, which stays.
     const submitted = await submitCorrection(s, correction.id, old.sectionKey, "link");
     expect(submitted.status).toBe("submitted");
-    expect(await current(old.reaction.id)).toMatchObject({ status: "submitted", submittedAt: old.reaction.submittedAt });
+    expect(await current(old.reaction.id)).toMatchObject({ status: "superseded", submittedAt: old.reaction.submittedAt });
     expect((await pointsOf(old.reaction.id)).map((p) => p.plainText)).toEqual(["Oorspronkelijk punt 1.", "Oorspronkelijk punt 2."]);
     expect(await revisionTrace(database.db, old.reaction)).toMatchObject({ corrects: null, correctedBy: { id: correction.id, status: "submitted" } });
     expect(await revisionTrace(database.db, submitted)).toMatchObject({ corrects: { id: old.reaction.id }, correctedBy: null });

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."reaction_status" ADD VALUE 'superseded';
