@@ -129,11 +129,17 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
       const latest = await conflictState(db(), found.reaction.id);
       input.revision = latest.revision;
     }
-    const saved = await saveReaction(db(), viewer, found.reaction.id, input, operationOf(input.intent));
     if (input.intent === "submit") {
-      await submitReaction(db(), viewer, found.reaction.id, { revision: saved.revision, submissionKey: input.submissionKey ?? newSubmissionKey() });
+      // Saving the last edits and submitting are one transaction: a request cut off halfway stores
+      // neither, so the retried request (same revision, same submission key) submits once.
+      const submissionKey = input.submissionKey ?? newSubmissionKey();
+      await db().transaction(async (tx) => {
+        const saved = await saveReaction(tx, viewer, found.reaction.id, input, operationOf(input.intent));
+        await submitReaction(tx, viewer, found.reaction.id, { revision: saved.revision, submissionKey });
+      });
       throw redirect(`/reacties/${found.reaction.id}?ingediend=1`);
     }
+    const saved = await saveReaction(db(), viewer, found.reaction.id, input, operationOf(input.intent));
     if (input.intent !== "autosave" && input.intent !== "save" && input.intent !== "save-anyway") throw redirect(`/reacties/${found.reaction.id}`);
     return { status: "saved", revision: saved.revision, savedAt: formatDateTime(new Date()), message: input.intent === "autosave" ? null : "Opgeslagen." };
   } catch (error) {
