@@ -65,7 +65,8 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-browser.ts"],
           environment: "node",
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // startApp loads the demo in beforeAll and waits up to 240 s for it on a loaded machine.
+          hookTimeout: 300_000,
           pool: "forks",
           maxWorkers: 1,
           fileParallelism: false,

@@ -46,16 +46,21 @@ export async function startApp(): Promise<RunningApp> {
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
+  // Loading the demo takes a few seconds on a quiet machine, much longer on a loaded CI runner.
+  const deadline = Date.now() + 240_000;
+  let ready = false;
+  while (!ready) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server not ready after 240 s:\n${output}`);
+    }
     try {
-      const response = await fetch(`${baseUrl}/healthz`);
-      if (response.ok) break;
+      ready = (await fetch(`${baseUrl}/healthz`)).ok;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     baseUrl,
