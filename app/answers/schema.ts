@@ -36,7 +36,7 @@ export const triageSortLabels: Record<TriageSort, string> = {
 };
 
 const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(200).optional());
+const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().overwrite(withoutNul).trim().max(200).optional());
 
 /**
  * The triage filters as they appear in the URL (a GET form). Unknown or malformed values are

@@ -1,4 +1,4 @@
-import { emailAddress, requiredText, z } from "~/lib/zod";
+import { emailAddress, requiredText, withoutNul, z } from "~/lib/zod";
 
 export const organisationTypes = [
   "gemeente",
@@ -16,6 +16,7 @@ export const organisationTypes = [
 export const postalAddress = () =>
   z
     .string()
+    .overwrite(withoutNul)
     .max(300, "Het adres is te lang: gebruik hoogstens 300 tekens.")
     .transform((value) =>
       value

@@ -95,6 +95,10 @@ describe("triage list", () => {
     expect(await references({ q: "specialistische -personeel" })).toEqual(["ASDW-1"]);
   });
 
+  test("a NUL character in the search is dropped, not a database error", async () => {
+    expect(await references({ q: "wacht\u0000lijsten" })).toEqual(["ASDW-1", "ENV-1"]);
+  });
+
   test("search hits are highlighted as text segments, never as HTML", async () => {
     const result = await listTriage(database.db, s.vision.id, filters({ q: "wachtlijsten" }), s.editor.user.id);
     const first = result.rows.find((r) => r.reference === "ASDW-1")!;

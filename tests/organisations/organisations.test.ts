@@ -202,4 +202,19 @@ describe("organisations", () => {
     const [row] = await database.db.select().from(organisations).where(eq(organisations.id, organisation.id));
     expect(row!.postalAddress).toBeNull();
   });
+
+  test("a NUL character pasted into a postal address is dropped, not a server error", async () => {
+    const { region, cookie } = await staffOf("staff_admin");
+    const organisation = await createOrganisationRecord(database.db, region.id, { type: "gemeente" });
+    const { data } = await run(() =>
+      organisationRoute.action({
+        request: postRequest(`/beheer/organisaties/${organisation.id}`, { intent: "address", postalAddress: "Postbus\u0000 1\n1000 AA Ergens" }, cookie),
+        context: testContext(),
+        params: { organisationId: organisation.id },
+      }),
+    );
+    expect(data).toMatchObject({ addressSaved: true });
+    const [row] = await database.db.select().from(organisations).where(eq(organisations.id, organisation.id));
+    expect(row!.postalAddress).toBe("Postbus 1\n1000 AA Ergens");
+  });
 });
