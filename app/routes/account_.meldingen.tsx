@@ -1,4 +1,5 @@
 import { getInputProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -31,11 +32,9 @@ const options = [
 export default function NotificationSettingsPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof NotificationPreferenceSchema>>({
     lastResult: actionData?.result,
     defaultValue: { preference: data.preference },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NotificationPreferenceSchema }),
-    shouldValidate: "onBlur",
   });
   const invalid = !!fields.preference.errors?.length;
   return (

@@ -74,18 +74,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function OrganisationPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof InviteSchema>>({
     id: "uitnodigen",
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldValidate: "onBlur",
   });
-  const [addressForm, addressFields] = useForm({
+  const [addressForm, addressFields] = useForm<z.input<typeof UpdatePostalAddressSchema>>({
     id: "postadres",
     lastResult: actionData?.intent === "address" ? actionData.result : undefined,
     defaultValue: { postalAddress: data.organisation.postalAddress },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdatePostalAddressSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

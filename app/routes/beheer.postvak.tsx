@@ -110,9 +110,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 function MessageActions({ id, canRetry, canResend }: { id: string; canRetry: boolean; canResend: boolean }) {
   const actionData = useActionData<typeof action>();
-  const [form] = useForm({
+  const [form] = useForm<z.input<typeof MailboxActionSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MailboxActionSchema }),
   });
   if (!canRetry && !canResend) return null;
   return (

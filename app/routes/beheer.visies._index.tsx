@@ -1,4 +1,5 @@
 import { useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -36,10 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function StaffVisionsPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CreateVisionSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateVisionSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

@@ -1,4 +1,5 @@
 import { useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -27,10 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RegionsPage() {
   const { regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof CreateRegionSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateRegionSchema }),
-    shouldValidate: "onBlur",
   });
   return (
     <>

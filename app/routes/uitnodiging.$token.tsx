@@ -1,4 +1,5 @@
 import { useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -55,10 +56,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof SetPasswordSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-    shouldValidate: "onBlur",
   });
   if (!invitation || actionData?.error) {
     return (
