@@ -50,6 +50,22 @@ function FieldMessages({ field, description }: { field: FieldMetadata<unknown>; 
   );
 }
 
+/** The Utrecht form-field frame every field shares: label, description and error, then the control. */
+function FieldFrame(props: { field: FieldMetadata<string | undefined>; kind: "text" | "select" | "textarea"; label: string; description?: string; children: React.ReactNode }) {
+  const invalid = !!props.field.errors?.length;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--${props.kind}${invalid ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={props.field.id}>
+          {props.label}
+        </label>
+      </div>
+      <FieldMessages field={props.field} description={props.description} />
+      <div className="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
 export function TextField(props: {
   field: FieldMetadata<string | undefined>;
   label: string;
@@ -61,23 +77,15 @@ export function TextField(props: {
   const { field } = props;
   const invalid = !!field.errors?.length;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${invalid ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {props.label}
-        </label>
-      </div>
-      <FieldMessages field={field} description={props.description} />
-      <div className="utrecht-form-field__input">
-        <input
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
-          {...getInputProps(field, { type: props.type ?? "text", ariaDescribedBy: props.description ? field.descriptionId : undefined })}
-          key={field.key}
-          autoComplete={props.autoComplete}
-          inputMode={props.inputMode}
-        />
-      </div>
-    </div>
+    <FieldFrame field={field} kind="text" label={props.label} description={props.description}>
+      <input
+        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
+        {...getInputProps(field, { type: props.type ?? "text", ariaDescribedBy: props.description ? field.descriptionId : undefined })}
+        key={field.key}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+      />
+    </FieldFrame>
   );
 }
 
@@ -91,28 +99,20 @@ export function SelectField(props: {
   const { field } = props;
   const invalid = !!field.errors?.length;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--select${invalid ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {props.label}
-        </label>
-      </div>
-      <FieldMessages field={field} description={props.description} />
-      <div className="utrecht-form-field__input">
-        <select
-          className={`utrecht-select utrecht-select--html-select${invalid ? " utrecht-select--invalid" : ""}`}
-          {...getSelectProps(field)}
-          key={field.key}
-        >
-          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldFrame field={field} kind="select" label={props.label} description={props.description}>
+      <select
+        className={`utrecht-select utrecht-select--html-select${invalid ? " utrecht-select--invalid" : ""}`}
+        {...getSelectProps(field)}
+        key={field.key}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 
@@ -136,22 +136,14 @@ export function TextAreaField(props: {
   const { field } = props;
   const invalid = !!field.errors?.length;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--textarea${invalid ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {props.label}
-        </label>
-      </div>
-      <FieldMessages field={field} description={props.description} />
-      <div className="utrecht-form-field__input">
-        <textarea
-          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? " utrecht-textarea--invalid" : ""}`}
-          {...getTextareaProps(field, { ariaDescribedBy: props.description ? field.descriptionId : undefined })}
-          key={field.key}
-          rows={props.rows ?? 4}
-          autoComplete={props.autoComplete}
-        />
-      </div>
-    </div>
+    <FieldFrame field={field} kind="textarea" label={props.label} description={props.description}>
+      <textarea
+        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? " utrecht-textarea--invalid" : ""}`}
+        {...getTextareaProps(field, { ariaDescribedBy: props.description ? field.descriptionId : undefined })}
+        key={field.key}
+        rows={props.rows ?? 4}
+        autoComplete={props.autoComplete}
+      />
+    </FieldFrame>
   );
 }
