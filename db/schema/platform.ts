@@ -1,5 +1,7 @@
 import {
+  bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -167,3 +169,14 @@ export const files = pgTable(
   },
   (t) => [index("files_sha256_idx").on(t.sha256)],
 );
+
+/**
+ * One row: a counter that triggers raise once per committing transaction that changes a domain
+ * table (migration 0008), so caches can tell whether anything changed since they computed a value.
+ * `epoch` is new for every database, so a cache never mistakes another database's counter for its own.
+ */
+export const dataVersion = pgTable("data_version", {
+  singleton: boolean("singleton").primaryKey().default(true),
+  epoch: uuid("epoch").notNull().defaultRandom(),
+  version: bigint("version", { mode: "number" }).notNull().default(1),
+});
