@@ -36,7 +36,7 @@ function buildIfNeeded() {
 if (process.env.SKIP_BUILD !== "1") buildIfNeeded();
 
 const serverBuild = await import(pathToFileURL(buildFile).href);
-const { startApp, stopApp, withDatabaseErrorPages, surviveDatabaseOutages } = serverBuild.entry.module;
+const { startApp, stopApp, withDatabaseErrorPages, surviveDatabaseOutages, publicPageCache } = serverBuild.entry.module;
 surviveDatabaseOutages();
 // Every loader and action: an unreachable database answers 503 with a Dutch page, not a 500.
 const build = withDatabaseErrorPages(serverBuild);
@@ -88,6 +88,9 @@ app.use((req, res, next) => {
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// Anonymous visitors of public pages get a page rendered once per data version (PAGE_CACHE=0: off).
+if (process.env.PAGE_CACHE !== "0") app.use(publicPageCache());
+
 app.all(
   "*",
   createRequestHandler({
@@ -96,7 +99,8 @@ app.all(
     getLoadContext(req, res) {
       return {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
-        cspNonce: res.locals.cspNonce,
+        // The page cache renders with a placeholder it swaps for each response's own nonce.
+        cspNonce: res.locals.renderNonce ?? res.locals.cspNonce,
         setCookie(cookie) {
           res.append("Set-Cookie", cookie);
         },
