@@ -86,7 +86,10 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Only the files public/ holds: a static lookup on every page request costs a stat() each time.
+for (const file of readdirSync("public", { withFileTypes: true })) {
+  if (file.isFile()) app.get(`/${file.name}`, express.static("public", { maxAge: "1h" }));
+}
 
 // Anonymous visitors of public pages get a page rendered once per data version (PAGE_CACHE=0: off).
 if (process.env.PAGE_CACHE !== "0") app.use(publicPageCache());

@@ -37,7 +37,7 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
   if (!session) return null;
   if (session.renewed) context?.setCookie(sessionCookie(token, session.cookieExpiresAt));
   if (session.awaitingSecondFactor) return null;
-  return { sessionId: session.sessionId, user: session.user, memberships: await loadMemberships(session.user.id) };
+  return { sessionId: session.sessionId, user: session.user, memberships: session.memberships };
 }
 
 /** A session that gave the password but not yet the code from the authenticator app. */
