@@ -59,7 +59,9 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
       from shortlist sl
       cross join lateral (select p.id, p.reference, p.plain_text, p.search_vector, p.reaction_id from points p where p.id = sl.id and p.vision_id = ${visionId} offset 0) p2
     ),
-    candidates as (
+    -- Materialized: the shared sections, shared words and similarity of each candidate are computed
+    -- once, not again for the filter and the score (half the subquery runs).
+    candidates as materialized (
       select p2.id, p2.reference, p2.plain_text, o.name as organisation,
              similarity(p2.plain_text, me.plain_text) as similarity,
              array(
