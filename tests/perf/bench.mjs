@@ -11,7 +11,7 @@
 // 4. Starts the built server on loopback, logs in as the bench staff member through POST /inloggen,
 //    and runs autocannon (10 connections; renders 1) for every scenario in tests/perf/scenarios.ts:
 //    p50/p95/p99, requests/s, errors, gzipped JS shipped, SQL alone, statements, latency / SQL.
-//    The server's peak RSS is sampled throughout.
+//    The server's peak RSS (all its processes: WEB_CONCURRENCY, default 2 on PostgreSQL) is sampled throughout.
 // 5. Runs the function-level benches: autosave + 200 submissions in one minute (reactions.bench.ts),
 //    the 50-page DOCX import (docx-import.bench.ts), 500 letters rendered in the background
 //    (letters.bench.ts, BENCH_LETTERS=0 skips), and e-mail (email.bench.ts, BENCH_EMAIL=0 skips);
@@ -147,7 +147,9 @@ const prepared = JSON.parse(readFileSync(scenarioFile, "utf8"));
 
 const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
 const BASE = `http://127.0.0.1:${PORT}`;
-const serverEnv = { ...baseEnv, SKIP_BUILD: "1", PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO: "0" };
+// As in production on this 2-core machine: two server processes on PostgreSQL (README), one on PGlite.
+const PROCESSES = databaseUrl ? (process.env.WEB_CONCURRENCY ?? "2") : "1";
+const serverEnv = { ...baseEnv, SKIP_BUILD: "1", PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: dataDir, DEMO: "0", WEB_CONCURRENCY: PROCESSES };
 const server = spawn(process.execPath, ["server.js"], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
 cleanups.push(() => server.kill("SIGKILL"));
 let serverExited = false;
@@ -293,7 +295,7 @@ cleanUp();
 
 // ---------- summary ----------
 const region = prepared.region.counts;
-console.log(`\n===== Samenvatting (${prepared.kind === "postgres" ? "PostgreSQL" : "PGlite"}, schaal ${prepared.scale}; ${DURATION} s per pagina) =====`);
+console.log(`\n===== Samenvatting (${prepared.kind === "postgres" ? "PostgreSQL" : "PGlite"}, schaal ${prepared.scale}; ${DURATION} s per pagina; ${PROCESSES} serverproces(sen)) =====`);
 console.log(
   `Grote regio: ${region.municipalities} gemeenten, ${region.sections} onderdelen, ${region.reactions} reacties, ${region.points} punten, ${region.answers} antwoorden, ${region.actions} acties, ${region.letters} brieven; gegenereerd in ${prepared.generateSeconds.toFixed(1)} s`,
 );
