@@ -25,7 +25,7 @@ export interface AppServer {
 }
 
 /** node server.js (production, the fault build) against PostgreSQL, without the demo; resolves once /healthz answers 200. */
-export async function startAppServer(options: { buildDir: string; databaseUrl: string; port?: number }): Promise<AppServer> {
+export async function startAppServer(options: { buildDir: string; databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "herleidbaar-faults-app-"));
   const child = spawn(process.execPath, ["server.js"], {
@@ -42,6 +42,7 @@ export async function startAppServer(options: { buildDir: string; databaseUrl: s
       SMTP_URL: "",
       // Tags the server's connections, so a test can see them in pg_stat_activity.
       PGAPPNAME: APP_CONNECTION_NAME,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { and, eq, like } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -359,4 +360,31 @@ describe.skipIf(!binDir)(title, () => {
     const receipts = await waitFor("the receipts", async () => ((await submissionState(r.reactionId)).receipts === 2 ? 2 : null), 30_000);
     expect(receipts).toBe(2);
   });
+
+  test("with WEB_CONCURRENCY=2 two processes serve the port, and one that dies is replaced", async () => {
+    const several = await startAppServer({ buildDir, databaseUrl: cluster!.url, env: { WEB_CONCURRENCY: "2" } });
+    try {
+      const primary = several.child.pid!;
+      const workers = () => readFileSync(`/proc/${primary}/task/${primary}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      const listening = () => several.output().split("Herleidbaar draait op").length - 1;
+      // Both say so once they listen (the second starts after the first; slow on a busy machine).
+      const both = await waitFor("two serving processes", async () => (workers().length === 2 && listening() === 2 ? workers() : null), 120_000);
+      const statuses = await Promise.all(Array.from({ length: 20 }, () => fetch(`${several.baseUrl}/healthz`).then((r) => r.status)));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+
+      process.kill(both[1]!, "SIGKILL");
+      const replaced = await waitFor("a replacement process", async () => {
+        const now = workers();
+        return now.length === 2 && !now.includes(both[1]!) ? now : null;
+      });
+      expect(replaced).toContain(both[0]);
+      await waitFor("the replacement to serve", async () => listening() === 3, 120_000).catch((error: Error) => {
+        throw new Error(`${error.message.split("\n")[0]}\noutput of the server with two processes:\n${several.output()}`);
+      });
+      const after = await Promise.all(Array.from({ length: 20 }, () => fetch(`${several.baseUrl}/healthz`).then((r) => r.status)));
+      expect(after.every((status) => status === 200)).toBe(true);
+    } finally {
+      await several.stop();
+    }
+  }, 240_000);
 });
