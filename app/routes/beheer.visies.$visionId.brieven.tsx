@@ -5,6 +5,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate, formatDateTime } from "~/lib/dates";
+import { memoByDataVersion } from "~/lib/data-version.server";
 import { db } from "~/lib/db.server";
 import { letterStatusLabels } from "~/letters/labels";
 import { latestRenderJob, LetterError, listLetters, queueRenderAll } from "~/letters/response-letters.server";
@@ -15,8 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Antwoordbrieven â€” Beheer â€
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const page = parsePage(new URL(request.url).searchParams.get("pagina"));
-  const result = await listLetters(db(), vision.id, page);
-  const job = await latestRenderJob(db(), vision.id);
+  // The list and the render job change only with the data: computed once per data version.
+  const [result, job] = await memoByDataVersion(`letters:${vision.id}:${page}`, () =>
+    Promise.all([listLetters(db(), vision.id, page), latestRenderJob(db(), vision.id)]),
+  );
   const busy = job ? job.status === "queued" || job.status === "running" || job.status === "failed" : false;
   return {
     region: { name: region.name },

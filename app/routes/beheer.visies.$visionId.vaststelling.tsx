@@ -7,6 +7,7 @@ import { longDutchDate, outcomeLabels, type DecisionOutcome } from "~/adoptions/
 import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { notFound } from "~/auth/guards.server";
+import { memoByDataVersion } from "~/lib/data-version.server";
 import { db } from "~/lib/db.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
@@ -14,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Vaststelling door de gemeente
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
-  const [overview, sentRequests] = await Promise.all([loadAdoptionOverview(db(), vision.id, todayIso()), sentAdoptionRequests(db(), vision.id)]);
+  const today = todayIso();
+  // The board changes only with the data (or the date): computed once per data version.
+  const [overview, sentRequests] = await memoByDataVersion(`adoption-board:${vision.id}:${today}`, () =>
+    Promise.all([loadAdoptionOverview(db(), vision.id, today), sentAdoptionRequests(db(), vision.id)]),
+  );
   if (!overview) throw notFound();
   return {
     region: { name: region.name, slug: region.slug },
