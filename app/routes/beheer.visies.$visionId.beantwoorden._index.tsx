@@ -206,7 +206,7 @@ export default function TriagePage() {
             </label>
             <input id="filter-organisatie" name="organisatie" type="search" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={f.organisatie} aria-describedby="filter-organisatie-uitleg" />
             <p id="filter-organisatie-uitleg" className="utrecht-form-field-description">
-              Code (bijvoorbeeld ASDV) of een deel van de naam.
+              De code van de organisatie of een deel van de naam.
             </p>
           </div>
           <Select id="type" label="Soort organisatie" value={f.type} options={c.type} />
