@@ -217,8 +217,20 @@ export function memoOnAppDatabase<T>(db: Db, key: string, compute: () => Promise
 
 /**
  * One page of the triage list (50 rows by default) and the total of the whole filtered list.
+ * Memoised like the ids: while nobody changes anything, showing the same page again (back to the
+ * list after opening a point, or ten staff on the same list) runs no query for it at all.
  */
-export async function listTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE) {
+export async function listTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE): Promise<TriagePage> {
+  return memoOnAppDatabase(db, JSON.stringify([idsKey(visionId, filters, viewerId), page, pageSize]), () => computeTriagePage(db, visionId, filters, viewerId, page, pageSize));
+}
+
+export interface TriagePage {
+  total: number;
+  pageSize: number;
+  rows: TriageRow[];
+}
+
+async function computeTriagePage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page: number, pageSize: number): Promise<TriagePage> {
   const ids = await triageIds(db, visionId, filters, viewerId);
   const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
   const rows = pageIds.length === 0 ? [] : rowsOf<TriageSqlRow>(await db.execute(triageRowsSql(pageIds, filters.q)));
