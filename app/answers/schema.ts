@@ -27,7 +27,8 @@ export const TriageFilterSchema = z.object({
   bron: z.preprocess((v) => (v === "" ? undefined : v), z.union([z.literal("reactiebrief"), z.uuid()]).optional()).catch(undefined),
   onderdeel: optionalUuid.catch(undefined),
   soort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(pointKinds).optional()).catch(undefined),
-  organisatie: optionalUuid.catch(undefined),
+  /** An organisation's code or (part of) its name; an organisation id from older links still works. */
+  organisatie: optionalText.catch(undefined),
   type: z
     .preprocess((v) => (v === "" ? undefined : v), z.enum(["regio", "gemeente", "adviesraad", "aanbieder", "ervaringsdeskundigen", "ketenpartner", "clientenraad"]).optional())
     .catch(undefined),

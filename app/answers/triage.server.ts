@@ -1,7 +1,9 @@
 import type { SQL } from "drizzle-orm";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { consultationRounds, organisations, pointAnchors, points, reactions, sections, themes, visionVersions } from "~db/schema";
+import { consultationRounds, organisations, pointAnchors, points, sections, themes, visionVersions } from "~db/schema";
+import { memoByDataVersion } from "~/lib/data-version.server";
 import type { Db } from "~/lib/db.server";
+import { currentDatabase } from "~/lib/db.server";
 import { isCurrentRevision } from "~/reactions/revisions.server";
 import type { AnswerStatus, Disposition, TriageFilterInput, TriageSort } from "./schema";
 
@@ -77,6 +79,32 @@ export function dutchQuery(q: string): SQL {
   return sql`regexp_replace(${zs}, ${"'([^' ]+)[vf]'"}, ${"( '\\1v' | '\\1f' )"}, 'g')::tsquery`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `%` and `_` in a LIKE pattern stand for themselves (the escape character is the default backslash). */
+function likeContains(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The organisation filter: an organisation id (older bookmarks and links), else the text of the
+ * search field matched against the organisation's code (whole, any case) or name (any part, any case).
+ */
+function organisationCondition(organisatie: string): SQL {
+  if (UUID.test(organisatie)) return sql`r.organisation_id = ${organisatie}`;
+  return sql`(lower(o.code) = lower(${organisatie}) or o.name ilike ${likeContains(organisatie)})`;
+}
+
+/**
+ * The text the organisation field shows: the filter as typed, or the code of the organisation an
+ * older link names by id.
+ */
+export async function organisationFilterText(db: Db, organisatie: string | undefined): Promise<string> {
+  if (!organisatie || !UUID.test(organisatie)) return organisatie ?? "";
+  const [row] = await db.select({ code: organisations.code }).from(organisations).where(eq(organisations.id, organisatie));
+  return row?.code ?? organisatie;
+}
+
 function filterConditions(visionId: string, filters: TriageFilterInput, viewerId: string): SQL[] {
   // isCurrentRevision: a corrected reaction's points drop out once its correction is submitted (issue 5).
   const where: SQL[] = [sql`p.vision_id = ${visionId}`, sql`r.status = 'submitted'`, isCurrentRevision(sql`r.status`)];
@@ -84,7 +112,7 @@ function filterConditions(visionId: string, filters: TriageFilterInput, viewerId
   else if (filters.bron) where.push(sql`r.round_id = ${filters.bron}`);
   if (filters.onderdeel) where.push(sql`exists (select 1 from point_anchors pa where pa.point_id = p.id and pa.section_key = ${filters.onderdeel})`);
   if (filters.soort) where.push(sql`p.kind = ${filters.soort}`);
-  if (filters.organisatie) where.push(sql`r.organisation_id = ${filters.organisatie}`);
+  if (filters.organisatie) where.push(organisationCondition(filters.organisatie));
   if (filters.type) where.push(sql`o.type = ${filters.type}`);
   if (filters.thema) where.push(sql`exists (select 1 from point_themes pt where pt.point_id = p.id and pt.theme_id = ${filters.thema})`);
   if (filters.status === "nieuw") where.push(sql`(a.status is null or a.status = 'nieuw')`);
@@ -98,106 +126,116 @@ function filterConditions(visionId: string, filters: TriageFilterInput, viewerId
 }
 
 /**
- * Sort keys per order, selected as k1..k4 in the page query so the outer select can keep the order.
- * Codes sort bytewise (collate "C"): cheaper than a linguistic collation and references are ASCII.
+ * Sort keys per order. Codes sort bytewise (collate "C"): cheaper than a linguistic collation and
+ * references are ASCII. The last key (p.id) makes every order total, so pages never overlap.
  */
-const sortKeys: Record<TriageSort, Array<{ expr: SQL; dir: SQL }>> = {
-  referentie: [
-    { expr: sql`o.code collate "C"`, dir: sql`asc` },
-    { expr: sql`p.number`, dir: sql`asc` },
-    { expr: sql`p.id`, dir: sql`asc` },
-  ],
-  organisatie: [
-    { expr: sql`o.name`, dir: sql`asc` },
-    { expr: sql`p.number`, dir: sql`asc` },
-    { expr: sql`p.id`, dir: sql`asc` },
-  ],
-  onderdeel: [
-    { expr: sql`fs.position`, dir: sql`asc nulls last` },
-    { expr: sql`o.code collate "C"`, dir: sql`asc` },
-    { expr: sql`p.number`, dir: sql`asc` },
-    { expr: sql`p.id`, dir: sql`asc` },
-  ],
-  status: [
-    { expr: sql`case coalesce(a.status::text, 'nieuw') when 'nieuw' then 0 when 'in_behandeling' then 1 when 'beantwoord' then 2 else 3 end`, dir: sql`asc` },
-    { expr: sql`o.code collate "C"`, dir: sql`asc` },
-    { expr: sql`p.number`, dir: sql`asc` },
-    { expr: sql`p.id`, dir: sql`asc` },
-  ],
-  nieuwste: [
-    { expr: sql`r.submitted_at`, dir: sql`desc nulls last` },
-    { expr: sql`o.code collate "C"`, dir: sql`asc` },
-    { expr: sql`p.number`, dir: sql`asc` },
-    { expr: sql`p.id`, dir: sql`asc` },
-  ],
+const sortKeys: Record<TriageSort, SQL> = {
+  referentie: sql`o.code collate "C", p.number, p.id`,
+  organisatie: sql`o.name, p.number, p.id`,
+  onderdeel: sql`fs.position asc nulls last, o.code collate "C", p.number, p.id`,
+  status: sql`case coalesce(a.status::text, 'nieuw') when 'nieuw' then 0 when 'in_behandeling' then 1 when 'beantwoord' then 2 else 3 end, o.code collate "C", p.number, p.id`,
+  nieuwste: sql`r.submitted_at desc nulls last, o.code collate "C", p.number, p.id`,
 };
 
-const fromClause = (visionId: string, sort: TriageSort) => sql`
-      from points p
-      join reactions r on r.id = p.reaction_id
-      join organisations o on o.id = r.organisation_id
-      left join answers a on a.point_id = p.id
-      ${
-        sort === "onderdeel"
-          ? sql`left join (
+/**
+ * The ids of every point of the filtered list, in list order: every point of every submitted
+ * reaction of the visie (the rounds' adviezen and reacties and councils' reactiebrieven alike).
+ * Only the columns that filter and sort are read, so PostgreSQL sorts narrow rows.
+ * (Exported so the benchmark can EXPLAIN ANALYZE exactly what the page runs.)
+ */
+export function triageIdsSql(visionId: string, filters: TriageFilterInput, viewerId: string): SQL {
+  const where = sql.join(filterConditions(visionId, filters, viewerId), sql` and `);
+  const bySection =
+    filters.sorteer === "onderdeel"
+      ? sql`left join (
           select pa.point_id, min(s.position) as position from point_anchors pa
           join sections s on s.version_id = pa.version_id and s.key = pa.section_key
           join vision_versions v on v.id = s.version_id and v.vision_id = ${visionId}
           group by pa.point_id) fs on fs.point_id = p.id`
-          : sql``
-      }`;
-
-/**
- * One page of the triage list: every point of every submitted reaction of the visie (the rounds'
- * adviezen and reacties and councils' reactiebrieven alike), filtered and sorted, with the total
- * in the same query. Section titles, themes and the highlighted excerpt are computed for the 50
- * rows of the page only.
- */
-/** The SQL of one triage page (exported so the benchmark can EXPLAIN ANALYZE exactly what the page runs). */
-export function triageSql(visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE): SQL {
-  const where = sql.join(filterConditions(visionId, filters, viewerId), sql` and `);
-  const query = filters.q ? dutchQuery(filters.q) : null;
-  const excerpt = query
-    ? sql`ts_headline('herleidbaar_dutch', pp.plain_text, ${query}, ${`StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
-    : sql`case when length(pp.plain_text) > 240 then left(pp.plain_text, 240) || '…' else pp.plain_text end`;
-  const keys = sortKeys[filters.sorteer];
-  const keyColumns = sql.join(keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i + 1}`)}`), sql`, `);
-  const innerOrder = sql.join(keys.map((k, i) => sql`${sql.raw(`k${i + 1}`)} ${k.dir}`), sql`, `);
-  const outerOrder = sql.join(keys.map((k, i) => sql`${sql.raw(`pg.k${i + 1}`)} ${k.dir}`), sql`, `);
+      : sql``;
   return sql`
-    with pg as (
-      select p.id, p.reference, p.kind, p.number, o.name as organisation, o.type as organisation_type,
-             r.kind as reaction_kind, r.is_late, r.submitted_at, coalesce(a.status::text, 'nieuw') as status, a.disposition,
-             a.assignee_id, ${keyColumns}
-      ${fromClause(visionId, filters.sorteer)}
-      where ${where}
-      order by ${innerOrder}
-      limit ${pageSize} offset ${(page - 1) * pageSize}
-    )
-    select pg.id, pg.reference, pg.kind, pg.number, pg.organisation, pg.organisation_type, pg.reaction_kind, pg.is_late,
-           pg.submitted_at, pg.status, pg.disposition, u.name as assignee,
-           array(select coalesce(s.number || ' ', '') || s.title from point_anchors pa join sections s on s.version_id = pa.version_id and s.key = pa.section_key
-                 where pa.point_id = pg.id order by s.position) as sections,
-           array(select t.title from point_themes pt join themes t on t.id = pt.theme_id where pt.point_id = pg.id order by t.title) as themes,
-           ${excerpt} as excerpt
-    from pg
-    join points pp on pp.id = pg.id
-    left join users u on u.id = pg.assignee_id
-    order by ${outerOrder}
-  `;
+    select p.id
+    from points p
+    join reactions r on r.id = p.reaction_id
+    join organisations o on o.id = r.organisation_id
+    left join answers a on a.point_id = p.id
+    ${bySection}
+    where ${where}
+    order by ${sortKeys[filters.sorteer]}`;
 }
 
-export async function listTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE) {
-  const query = filters.q ? dutchQuery(filters.q) : null;
-  // The page and the count are two cheap statements (a top-N sort and a count) rather than one
-  // window over every match. A page that is not full already tells the total (it is the last page),
-  // so the count only runs for a full page, or an empty page past the first (which keeps the total).
-  const rows = rowsOf<TriageSqlRow>(await db.execute(triageSql(visionId, filters, viewerId, page, pageSize)));
-  const offset = (page - 1) * pageSize;
-  const total =
-    rows.length > 0 && rows.length < pageSize ? offset + rows.length : rows.length === 0 && page <= 1 ? 0 : await countTriage(db, visionId, filters, viewerId);
+/**
+ * The rows of one page, given their ids in list order: section titles, themes and the highlighted
+ * excerpt are computed for these (at most 50) points only. The ids come from our own query; they
+ * are passed as one uuid[] parameter.
+ */
+export function triageRowsSql(ids: string[], q: string | undefined): SQL {
+  const excerpt = q
+    ? sql`ts_headline('herleidbaar_dutch', p.plain_text, ${dutchQuery(q)}, ${`StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql`case when length(p.plain_text) > 240 then left(p.plain_text, 240) || '…' else p.plain_text end`;
+  return sql`
+    select p.id, p.reference, p.kind, p.number, o.name as organisation, o.type as organisation_type,
+           r.kind as reaction_kind, r.is_late, r.submitted_at, coalesce(a.status::text, 'nieuw') as status, a.disposition,
+           u.name as assignee,
+           array(select coalesce(s.number || ' ', '') || s.title from point_anchors pa join sections s on s.version_id = pa.version_id and s.key = pa.section_key
+                 where pa.point_id = p.id order by s.position) as sections,
+           array(select t.title from point_themes pt join themes t on t.id = pt.theme_id where pt.point_id = p.id order by t.title) as themes,
+           ${excerpt} as excerpt
+    from unnest(${`{${ids.join(",")}}`}::uuid[]) with ordinality as page(id, ord)
+    join points p on p.id = page.id
+    join reactions r on r.id = p.reaction_id
+    join organisations o on o.id = r.organisation_id
+    left join answers a on a.point_id = p.id
+    left join users u on u.id = a.assignee_id
+    order by page.ord`;
+}
+
+/** Everything the list of one filter depends on besides the data: the memo key of its ids. */
+function idsKey(visionId: string, filters: TriageFilterInput, viewerId: string) {
+  const f = filters;
+  const assignee = f.toegewezen === "mij" ? `mij:${viewerId}` : (f.toegewezen ?? "");
+  return JSON.stringify(["triage-ids", visionId, f.bron, f.onderdeel, f.soort, f.organisatie, f.type, f.thema, f.status, assignee, f.laat, f.q, f.sorteer]);
+}
+
+/**
+ * The ids of the whole filtered list, in order. Memoised while the data is unchanged (the data
+ * version, see data-version.server.ts) when `db` is the app's own database: paging, the count and
+ * going back to a list are then one small statement for the 50 rows. Inside a transaction or on
+ * another database it is always computed.
+ */
+export async function triageIds(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string): Promise<readonly string[]> {
+  return memoOnAppDatabase(db, idsKey(visionId, filters, viewerId), async () => rowsOf<{ id: string }>(await db.execute(triageIdsSql(visionId, filters, viewerId))).map((r) => r.id));
+}
+
+/**
+ * memoByDataVersion when `db` is the app's own database (its pool, outside a transaction); computed
+ * every time otherwise (a transaction's uncommitted reads, or another database such as a benchmark's).
+ */
+export function memoOnAppDatabase<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  return currentDatabase()?.db === db ? memoByDataVersion(key, compute) : compute();
+}
+
+/**
+ * One page of the triage list (50 rows by default) and the total of the whole filtered list.
+ * Memoised like the ids: while nobody changes anything, showing the same page again (back to the
+ * list after opening a point, or ten staff on the same list) runs no query for it at all.
+ */
+export async function listTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page = 1, pageSize = TRIAGE_PAGE_SIZE): Promise<TriagePage> {
+  return memoOnAppDatabase(db, JSON.stringify([idsKey(visionId, filters, viewerId), page, pageSize]), () => computeTriagePage(db, visionId, filters, viewerId, page, pageSize));
+}
+
+export interface TriagePage {
+  total: number;
+  pageSize: number;
+  rows: TriageRow[];
+}
+
+async function computeTriagePage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page: number, pageSize: number): Promise<TriagePage> {
+  const ids = await triageIds(db, visionId, filters, viewerId);
+  const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+  const rows = pageIds.length === 0 ? [] : rowsOf<TriageSqlRow>(await db.execute(triageRowsSql(pageIds, filters.q)));
   return {
-    total,
+    total: ids.length,
     pageSize,
     rows: rows.map(
       (r): TriageRow => ({
@@ -215,23 +253,10 @@ export async function listTriage(db: Db, visionId: string, filters: TriageFilter
         assignee: r.assignee,
         sections: r.sections ?? [],
         themes: r.themes ?? [],
-        excerpt: query ? splitHighlight(r.excerpt) : [{ text: r.excerpt, hit: false }],
+        excerpt: filters.q ? splitHighlight(r.excerpt) : [{ text: r.excerpt, hit: false }],
       }),
     ),
   };
-}
-
-/** The count of the whole filtered list (exported for the benchmark's EXPLAIN ANALYZE). */
-export function triageCountSql(visionId: string, filters: TriageFilterInput, viewerId: string): SQL {
-  const where = sql.join(filterConditions(visionId, filters, viewerId), sql` and `);
-  return sql`
-    select count(*) as n from points p join reactions r on r.id = p.reaction_id join organisations o on o.id = r.organisation_id
-    left join answers a on a.point_id = p.id where ${where}`;
-}
-
-async function countTriage(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string) {
-  const result = await db.execute(triageCountSql(visionId, filters, viewerId));
-  return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 }
 
 /** drizzle's execute returns rows directly (postgres.js) or in `.rows` (PGlite). */
@@ -240,9 +265,12 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-/** The choices of the filter form: rounds, sections reacted on, organisations, themes (one query each). */
+/**
+ * The choices of the filter form: rounds, sections reacted on, themes (one query each). Organisations
+ * are not offered as a list (a large region has thousands): the form has a text field for them.
+ */
 export async function triageFilterOptions(db: Db, visionId: string) {
-  const [rounds, sectionRows, organisationRows, themeRows] = await Promise.all([
+  const [rounds, sectionRows, themeRows] = await Promise.all([
     db
       .select({ id: consultationRounds.id, label: visionVersions.label, answersPublishedAt: consultationRounds.answersPublishedAt })
       .from(consultationRounds)
@@ -263,12 +291,6 @@ export async function triageFilterOptions(db: Db, visionId: string) {
         ),
       )
       .orderBy(asc(sections.position)),
-    db
-      .selectDistinct({ id: organisations.id, name: organisations.name, type: organisations.type })
-      .from(reactions)
-      .innerJoin(organisations, eq(organisations.id, reactions.organisationId))
-      .where(and(eq(reactions.visionId, visionId), eq(reactions.status, "submitted")))
-      .orderBy(asc(organisations.name)),
     db.select({ id: themes.id, title: themes.title }).from(themes).where(eq(themes.visionId, visionId)).orderBy(asc(themes.title)),
   ]);
   const seenKeys = new Set<string>();
@@ -276,7 +298,6 @@ export async function triageFilterOptions(db: Db, visionId: string) {
     rounds,
     // One entry per section key (a section in several versions): the first by position.
     sections: sectionRows.filter((row) => !seenKeys.has(row.key) && Boolean(seenKeys.add(row.key))),
-    organisations: organisationRows,
     themes: themeRows,
   };
 }

@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { AnswerError, assignPoints, bulkAnswer, changedSectionOptions, listStaffOfRegion, parseRichTextInput, publishAnswers, roundsWithProgress } from "~/answers/answers.server";
-import { answerStatusLabels, answerStatuses, BulkFormSchema, dispositionLabels, dispositions, parseTriageFilters, triageSortLabels, triageSorts } from "~/answers/schema";
+import { AnswerError, assignPoints, bulkAnswer, parseRichTextInput, publishAnswers } from "~/answers/answers.server";
+import { answerStatusLabels, answerStatuses, BulkFormSchema, dispositionLabels, dispositions, parseTriageFilters, pointKindLabels, pointKinds, triageSortLabels, triageSorts, type PointKind } from "~/answers/triage-form.server";
 import { addPointsToTheme } from "~/answers/themes.server";
-import { listTriage, triageFilterOptions } from "~/answers/triage.server";
+import { triagePageFacts } from "~/answers/triage-page.server";
+import { listTriage, organisationFilterText } from "~/answers/triage.server";
 import { isStaffAdmin, organisationTypeLabels, type OrganisationType } from "~/auth/roles";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { RichTextField } from "~/components/RichTextField";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { pointKindLabels, pointKinds, type PointKind } from "~/reactions/schema";
 import { requireVisionStaff } from "~/visions/guards.server";
-import { listVersions } from "~/visions/visions.server";
 
 export const meta: MetaFunction = () => [{ title: "Punten beantwoorden — Beheer — Herleidbaar" }];
 
@@ -24,19 +23,21 @@ const doneMessages: Record<string, (n: number) => string> = {
   publish: () => "De antwoorden van de ronde zijn gepubliceerd.",
 };
 
+/** Options of a <select>: value and Dutch label. */
+interface Choice {
+  value: string;
+  label: string;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const url = new URL(request.url);
   const filters = parseTriageFilters(url.searchParams);
   const page = parsePage(url.searchParams.get("pagina"));
-  const versions = await listVersions(db(), vision.id);
-  const firstVersion = versions.find((v) => v.status === "published") ?? versions[0];
-  const [result, options, staff, rounds, changedSections] = await Promise.all([
+  const [result, facts, organisationText] = await Promise.all([
     listTriage(db(), vision.id, filters, viewer.user.id, page),
-    triageFilterOptions(db(), vision.id),
-    listStaffOfRegion(db(), region.id),
-    roundsWithProgress(db(), vision.id),
-    firstVersion ? changedSectionOptions(db(), vision.id, firstVersion.id) : Promise.resolve([]),
+    triagePageFacts(db(), vision.id, region.id),
+    organisationFilterText(db(), filters.organisatie),
   ]);
   const done = url.searchParams.get("gedaan");
   const count = Number(url.searchParams.get("aantal") ?? 0);
@@ -44,20 +45,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   query.delete("pagina");
   query.delete("gedaan");
   query.delete("aantal");
+  const staff: Choice[] = facts.staff.map((s) => ({ value: s.id, label: s.name }));
+  const themes: Choice[] = facts.options.themes.map((t) => ({ value: t.id, label: t.title }));
+  // Labels are resolved here, so the page's JavaScript needs none of the (zod) schema modules.
   return {
     region: { name: region.name },
     isAdmin: isStaffAdmin(viewer, region.id),
     vision: { id: vision.id, title: vision.title },
-    filters,
+    filters: { ...filters, organisatie: organisationText },
     query: query.toString(),
     page,
     total: result.total,
     pageSize: result.pageSize,
-    rows: result.rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? formatDate(r.submittedAt) : null })),
-    options,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      kind: pointKindLabels[r.kind as PointKind] ?? r.kind,
+      organisation: r.organisation,
+      organisationNote: `${organisationTypeLabels[r.organisationType as OrganisationType] ?? r.organisationType}${r.reactionKind === "reactiebrief" ? ", reactiebrief" : ""}${r.isLate ? ", te laat" : ""}`,
+      excerpt: r.excerpt,
+      themes: r.themes,
+      sections: r.sections,
+      status: answerStatusLabels[r.status],
+      disposition: r.disposition ? dispositionLabels[r.disposition] : null,
+      assignee: r.assignee,
+    })),
+    choices: {
+      bron: [...facts.options.rounds.map((r) => ({ value: r.id, label: `Ronde ${r.label}` })), { value: "reactiebrief", label: "Reactiebrieven van gemeenteraden" }],
+      onderdeel: facts.options.sections.map((s) => ({ value: s.key, label: `${s.number ? `${s.number} ` : ""}${s.title}` })),
+      soort: pointKinds.map((k) => ({ value: k, label: pointKindLabels[k] })),
+      type: Object.entries(organisationTypeLabels).map(([value, label]) => ({ value, label })),
+      thema: themes,
+      status: answerStatuses.map((s) => ({ value: s, label: answerStatusLabels[s] })),
+      toegewezen: [{ value: "mij", label: "aan mij" }, { value: "niemand", label: "aan niemand" }, ...staff],
+      sorteer: triageSorts.map((s) => ({ value: s, label: triageSortLabels[s] })),
+      dispositions: dispositions.map((d) => ({ value: d, label: dispositionLabels[d] })),
+    },
     staff,
-    rounds: rounds.map((r) => ({ ...r, answersPublishedAt: r.answersPublishedAt ? formatDate(r.answersPublishedAt) : null })),
-    changedSections: changedSections.map((s) => ({ value: `${s.versionId}:${s.sectionKey}`, label: `${s.versionLabel}: ${s.number ? `${s.number} ` : ""}${s.title}` })),
+    themes,
+    rounds: facts.rounds.map((r) => ({ ...r, answersPublishedAt: r.answersPublishedAt ? formatDate(r.answersPublishedAt) : null })),
+    changedSections: facts.changedSections.map((s) => ({ value: `${s.versionId}:${s.sectionKey}`, label: `${s.versionLabel}: ${s.number ? `${s.number} ` : ""}${s.title}` })),
     done: done && doneMessages[done] ? doneMessages[done]!(count) : null,
   };
 }
@@ -109,7 +136,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw redirect(`/beheer/visies/${vision.id}/beantwoorden?${query.toString()}`);
 }
 
-function Select({ id, label, value, options, emptyLabel = "alle" }: { id: string; label: string; value: string | undefined; options: Array<{ value: string; label: string }>; emptyLabel?: string }) {
+function Select({ id, label, value, options, emptyLabel = "alle" }: { id: string; label: string; value: string | undefined; options: Choice[]; emptyLabel?: string }) {
   return (
     <div className="utrecht-form-field">
       <label className="utrecht-form-label" htmlFor={`filter-${id}`}>
@@ -132,6 +159,7 @@ export default function TriagePage() {
   const actionData = useActionData<typeof action>();
   const base = `/beheer/visies/${data.vision.id}/beantwoorden`;
   const f = data.filters;
+  const c = data.choices;
   const hrefFor = (page: number) => `${base}?${data.query ? `${data.query}&` : ""}pagina=${page}`;
   return (
     <>
@@ -169,22 +197,30 @@ export default function TriagePage() {
               Vindt ook andere vormen van een woord (wachtlijsten vindt wachtlijst). Gebruik "aanhalingstekens" voor een zinsdeel en - om een woord uit te sluiten.
             </p>
           </div>
-          <Select id="bron" label="Bron" value={f.bron} options={[...data.options.rounds.map((r) => ({ value: r.id, label: `Ronde ${r.label}` })), { value: "reactiebrief", label: "Reactiebrieven van gemeenteraden" }]} />
-          <Select id="onderdeel" label="Onderdeel of bouwsteen" value={f.onderdeel} options={data.options.sections.map((s) => ({ value: s.key, label: `${s.number ? `${s.number} ` : ""}${s.title}` }))} />
-          <Select id="soort" label="Soort punt" value={f.soort} options={pointKinds.map((k) => ({ value: k, label: pointKindLabels[k] }))} />
-          <Select id="organisatie" label="Organisatie" value={f.organisatie} options={data.options.organisations.map((o) => ({ value: o.id, label: o.name }))} />
-          <Select id="type" label="Soort organisatie" value={f.type} options={Object.entries(organisationTypeLabels).map(([value, label]) => ({ value, label }))} />
-          <Select id="thema" label="Thema" value={f.thema} options={data.options.themes.map((t) => ({ value: t.id, label: t.title }))} />
-          <Select id="status" label="Status" value={f.status} options={answerStatuses.map((s) => ({ value: s, label: answerStatusLabels[s] }))} />
-          <Select id="toegewezen" label="Toegewezen aan" value={f.toegewezen} options={[{ value: "mij", label: "aan mij" }, { value: "niemand", label: "aan niemand" }, ...data.staff.map((s) => ({ value: s.id, label: s.name }))]} emptyLabel="iedereen" />
+          <Select id="bron" label="Bron" value={f.bron} options={c.bron} />
+          <Select id="onderdeel" label="Onderdeel of bouwsteen" value={f.onderdeel} options={c.onderdeel} />
+          <Select id="soort" label="Soort punt" value={f.soort} options={c.soort} />
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="filter-organisatie">
+              Organisatie
+            </label>
+            <input id="filter-organisatie" name="organisatie" type="search" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={f.organisatie} aria-describedby="filter-organisatie-uitleg" />
+            <p id="filter-organisatie-uitleg" className="utrecht-form-field-description">
+              De code van de organisatie of een deel van de naam.
+            </p>
+          </div>
+          <Select id="type" label="Soort organisatie" value={f.type} options={c.type} />
+          <Select id="thema" label="Thema" value={f.thema} options={c.thema} />
+          <Select id="status" label="Status" value={f.status} options={c.status} />
+          <Select id="toegewezen" label="Toegewezen aan" value={f.toegewezen} options={c.toegewezen} emptyLabel="iedereen" />
           <div className="utrecht-form-field">
             <label className="utrecht-form-label" htmlFor="filter-sorteer">
               Sorteren op
             </label>
             <select id="filter-sorteer" name="sorteer" className="utrecht-select utrecht-select--html-select" defaultValue={f.sorteer}>
-              {triageSorts.map((s) => (
-                <option key={s} value={s}>
-                  {triageSortLabels[s]}
+              {c.sorteer.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
                 </option>
               ))}
             </select>
@@ -240,16 +276,12 @@ export default function TriagePage() {
                       {r.reference}
                     </a>
                     <br />
-                    <span className="muted">{pointKindLabels[r.kind as PointKind] ?? r.kind}</span>
+                    <span className="muted">{r.kind}</span>
                   </th>
                   <td className="utrecht-table__cell">
                     {r.organisation}
                     <br />
-                    <span className="muted">
-                      {organisationTypeLabels[r.organisationType as OrganisationType] ?? r.organisationType}
-                      {r.reactionKind === "reactiebrief" ? ", reactiebrief" : ""}
-                      {r.isLate ? ", te laat" : ""}
-                    </span>
+                    <span className="muted">{r.organisationNote}</span>
                   </td>
                   <td className="utrecht-table__cell triage-text">
                     {r.excerpt.map((segment, index) => (segment.hit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
@@ -257,11 +289,11 @@ export default function TriagePage() {
                   </td>
                   <td className="utrecht-table__cell">{r.sections.length ? r.sections.join("; ") : "algemeen"}</td>
                   <td className="utrecht-table__cell">
-                    {answerStatusLabels[r.status]}
+                    {r.status}
                     {r.disposition ? (
                       <>
                         <br />
-                        <span className="muted">{dispositionLabels[r.disposition]}</span>
+                        <span className="muted">{r.disposition}</span>
                       </>
                     ) : null}
                   </td>
@@ -283,8 +315,8 @@ export default function TriagePage() {
               <select id="bulk-assignee" name="assigneeId" className="utrecht-select utrecht-select--html-select" defaultValue="">
                 <option value="">niemand</option>
                 {data.staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
+                  <option key={s.value} value={s.value}>
+                    {s.label}
                   </option>
                 ))}
               </select>
@@ -302,9 +334,9 @@ export default function TriagePage() {
               </label>
               <select id="bulk-theme" name="themeId" className="utrecht-select utrecht-select--html-select" defaultValue="">
                 <option value="">kies een thema</option>
-                {data.options.themes.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
+                {data.themes.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
                   </option>
                 ))}
               </select>
@@ -325,9 +357,9 @@ export default function TriagePage() {
                 </label>
                 <select id="bulk-disposition" name="disposition" className="utrecht-select utrecht-select--html-select" defaultValue="">
                   <option value="">kies een afweging</option>
-                  {dispositions.map((d) => (
-                    <option key={d} value={d}>
-                      {dispositionLabels[d]}
+                  {c.dispositions.map((d) => (
+                    <option key={d.value} value={d.value}>
+                      {d.label}
                     </option>
                   ))}
                 </select>

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { assignPoints, saveAnswer } from "~/answers/answers.server";
 import { parseTriageFilters, type TriageFilterInput } from "~/answers/schema";
 import { createTheme } from "~/answers/themes.server";
-import { listTriage, splitHighlight } from "~/answers/triage.server";
+import { triagePageFacts } from "~/answers/triage-page.server";
+import { listTriage, organisationFilterText, splitHighlight } from "~/answers/triage.server";
 import type { Database } from "~/lib/db.server";
 import { buildAnsweringScenario, type AnsweringScenario } from "../factories/answers";
 import { doc } from "../factories/visions";
@@ -69,6 +70,21 @@ describe("triage list", () => {
     expect(await references({ bron: "reactiebrief" })).toEqual([]);
   });
 
+  test("filters by organisation from a text field: the code in any case, or any part of the name; % and _ are plain characters", async () => {
+    expect(await references({ organisatie: "env" })).toEqual(["ENV-1", "ENV-2"]);
+    expect(await references({ organisatie: "westerhaven" })).toEqual(["ASDW-1", "ASDW-2", "ASDW-3"]);
+    expect(await references({ organisatie: "  Jongeren " })).toEqual(["JPR-1"]);
+    expect(await references({ organisatie: "AS" })).toEqual([]); // a code matches whole, not its start
+    expect(await references({ organisatie: "%" })).toEqual([]);
+    expect(await references({ organisatie: "_" })).toEqual([]);
+  });
+
+  test("an organisation id from an older link still filters, and the field shows the organisation's code", async () => {
+    expect(await organisationFilterText(database.db, s.organisations.ENV!.id)).toBe("ENV");
+    expect(await organisationFilterText(database.db, "westerhaven")).toBe("westerhaven");
+    expect(await organisationFilterText(database.db, undefined)).toBe("");
+  });
+
   test("filters late reactions", async () => {
     expect(await references({ laat: "ja" })).toEqual(["JPR-1"]);
   });
@@ -131,5 +147,20 @@ describe("triage list", () => {
 
   test("malformed filter values in the URL are ignored rather than refused", () => {
     expect(filters({ status: "onzin", onderdeel: "geen-uuid", sorteer: "x" })).toMatchObject({ status: undefined, onderdeel: undefined, sorteer: "referentie" });
+  });
+
+  test("the memoised list, total and round progress follow the data: an answer saved after a first look shows on the next", async () => {
+    const before = await listTriage(database.db, s.vision.id, filters({ status: "nieuw" }), s.editor.user.id);
+    const factsBefore = await triagePageFacts(database.db, s.vision.id, s.scope.regionId);
+    expect(before.rows.map((r) => r.reference)).toContain("JPR-1");
+    // The same call again is served from the memo (same data version) and is equal.
+    expect(await listTriage(database.db, s.vision.id, filters({ status: "nieuw" }), s.editor.user.id)).toEqual(before);
+    await saveAnswer(database.db, s.admin, s.scope, s.point("JPR-1").id, { revision: 0, body: doc("Het jongerenpanel praat mee."), disposition: "voor_kennisgeving" });
+    const after = await listTriage(database.db, s.vision.id, filters({ status: "nieuw" }), s.editor.user.id);
+    expect(after.rows.map((r) => r.reference)).not.toContain("JPR-1");
+    expect(after.total).toBe(before.total - 1);
+    expect((await listTriage(database.db, s.vision.id, filters({ status: "beantwoord" }), s.editor.user.id)).rows.map((r) => r.reference)).toContain("JPR-1");
+    const factsAfter = await triagePageFacts(database.db, s.vision.id, s.scope.regionId);
+    expect(factsAfter.rounds[0]!.open).toBe(factsBefore.rounds[0]!.open - 1);
   });
 });
