@@ -78,6 +78,13 @@ describe("traceability pages, memoised per data version", () => {
     expect(shown.itemsHtml).toContain(`href="/visies/${publicParams.regionSlug}/${publicParams.visionSlug}/uitvoering/${created.action.reference}"`);
   });
 
+  test("organisation names reach the pre-rendered picker escaped", async () => {
+    await database.db.update(organisations).set({ name: 'Gemeente <b>"Vet"</b> & Co' }).where(eq(organisations.id, s.municipality.id));
+    const page = await staffPage(s.municipality.id);
+    expect(page.optionsHtml).toContain(`<option value="${s.municipality.id}" selected="">Gemeente &lt;b&gt;&quot;Vet&quot;&lt;/b&gt; &amp; Co (2 punten)</option>`);
+    expect(page.optionsHtml).not.toContain("<b>");
+  });
+
   test("an organisation of another region or an unknown code is not found, also when asked twice", async () => {
     for (let i = 0; i < 2; i++) {
       expect((await run(() => publicTrace.loader({ request: getRequest("/x?organisatie=ONBEKEND"), params: publicParams, context: testContext() }))).response?.status).toBe(404);
