@@ -9,7 +9,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with it, every server render matches the whole route tree once per URL segment to pick
+    // the routes to announce (~1–2 ms per request); the full manifest (~5 KB gzipped) is cached instead.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

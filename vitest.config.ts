@@ -21,6 +21,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/**/*.unit.test.{ts,tsx}"],
           environment: "node",
+          // Some unit tests render PDFs or diff 60 long sections: seconds on a busy CI machine.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },

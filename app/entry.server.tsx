@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { pageNeedsScripts } from "./lib/hydration";
@@ -13,6 +11,8 @@ export { startApp, stopApp } from "./lib/startup.server";
 export { startWorkerProcess, stopWorkerProcess } from "./email/process.server";
 // server.js guards every loader and action with it: an unreachable database becomes a Dutch 503.
 export { surviveDatabaseOutages, withDatabaseErrorPages } from "./lib/db-errors.server";
+// server.js puts the whole-page cache for anonymous visitors in front of Remix.
+export { publicPageCache } from "./lib/public-page-cache.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -29,38 +29,45 @@ export default function handleRequest(
     // No scripts on this page, so the hydration data would be dead weight.
     remixContext.serverHandoffStream = undefined;
   }
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
+    let rendered = false;
+    // No page streams (no deferred data), so the document is rendered whole and sent as one buffer:
+    // a 500 KB page streamed in React's 2 KB chunks cost hundreds of socket writes per request.
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onAllReady() {
+          rendered = true;
+          const chunks: Buffer[] = [];
+          const document = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              clearTimeout(timeout);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          pipe(document);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
           // Logged on the server only; the page shows a Dutch message without details.
-          if (shellRendered) console.error(error);
+          if (rendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timeout = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -1,4 +1,4 @@
-import { Link } from "@react-email/components";
+import { Link } from "@react-email/link";
 import { Action, BulletList, Layout, Paragraph, styles } from "./components/Layout";
 import type { EmailContext } from "./define";
 import { defineEmail, greeting, link, longDate, moment, optionalText, text } from "./define";

@@ -27,8 +27,11 @@ export type AdoptionRow = typeof adoptions.$inferSelect;
 
 /** Today's calendar date in the Netherlands (yyyy-mm-dd): deadlines and council dates are Dutch dates. */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dutchCalendarDate.format(now);
 }
+
+// Building an Intl formatter costs ~0.3 ms; this one serves every request.
+const dutchCalendarDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
 
 type VersionRow = typeof visionVersions.$inferSelect;
 

@@ -5,7 +5,8 @@ import { z } from "~/lib/zod";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { getPointForStaff } from "./answers.server";
 
-const pointReference = z.string().regex(/^[A-Za-z0-9]{1,20}-[0-9]{1,6}$/);
+/** A point reference as in the URL (ASDV-3); anything else is a 404. */
+export const pointReference = z.string().regex(/^[A-Za-z0-9]{1,20}-[0-9]{1,6}$/);
 
 /**
  * Region staff (editor or admin) on a submitted point of a visie of their own region, by its

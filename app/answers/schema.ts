@@ -1,26 +1,7 @@
 import { formRevision, withoutNul, z } from "~/lib/zod";
+import { answerStatuses, dispositions } from "./labels";
 
-/** Dispositions (afwegingen) in the order staff choose them; labels are the Dutch UI words. */
-export const dispositions = ["overgenomen", "deels_overgenomen", "niet_overgenomen", "meegenomen_in_uitvoeringsplan", "voor_kennisgeving"] as const;
-export type Disposition = (typeof dispositions)[number];
-
-export const dispositionLabels: Record<Disposition, string> = {
-  overgenomen: "overgenomen",
-  deels_overgenomen: "deels overgenomen",
-  niet_overgenomen: "niet overgenomen",
-  meegenomen_in_uitvoeringsplan: "meegenomen in uitvoeringsplan",
-  voor_kennisgeving: "voor kennisgeving",
-};
-
-export const answerStatuses = ["nieuw", "in_behandeling", "beantwoord", "vastgesteld"] as const;
-export type AnswerStatus = (typeof answerStatuses)[number];
-
-export const answerStatusLabels: Record<AnswerStatus, string> = {
-  nieuw: "nieuw",
-  in_behandeling: "in behandeling",
-  beantwoord: "beantwoord",
-  vastgesteld: "vastgesteld",
-};
+export { answerStatusLabels, answerStatuses, dispositionLabels, dispositions, type AnswerStatus, type Disposition } from "./labels";
 
 export const pointKinds = ["vraag", "aandachtspunt", "wijzigingsvoorstel", "steun", "bezwaar"] as const;
 

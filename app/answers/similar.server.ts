@@ -52,7 +52,16 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
         limit 200
       ) by_words
     ),
-    candidates as (
+    -- The shortlisted points by primary key, one at a time: a few hundred index lookups, where a hash
+    -- join read all points of the visie (~45 ms at 20,000 points).
+    shortlisted as (
+      select p2.id, p2.reference, p2.plain_text, p2.search_vector, p2.reaction_id
+      from shortlist sl
+      cross join lateral (select p.id, p.reference, p.plain_text, p.search_vector, p.reaction_id from points p where p.id = sl.id and p.vision_id = ${visionId} offset 0) p2
+    ),
+    -- Materialized: the shared sections, shared words and similarity of each candidate are computed
+    -- once, not again for the filter and the score (half the subquery runs).
+    candidates as materialized (
       select p2.id, p2.reference, p2.plain_text, o.name as organisation,
              similarity(p2.plain_text, me.plain_text) as similarity,
              array(
@@ -70,8 +79,7 @@ export async function similarPoints(db: Db, visionId: string, pointId: string, l
                ) shared where length(lexeme) > 3 order by lexeme
              ) as shared_words
       from me
-      join shortlist sl on sl.id <> me.id
-      join points p2 on p2.id = sl.id and p2.vision_id = ${visionId}
+      join shortlisted p2 on p2.id <> me.id
       join reactions r on r.id = p2.reaction_id and r.status = 'submitted' and ${isCurrentRevision(sql`r.status`)}
       join organisations o on o.id = r.organisation_id
     )

@@ -8,14 +8,25 @@ import { canManageRegions, isStaff, isStaffAdmin, staffRegionIds } from "./roles
 import { readSessionToken, sessionCookie, validateSessionToken } from "./session.server";
 
 const viewerCache = new WeakMap<Request, Promise<Viewer | null>>();
+/**
+ * Remix hands each loader of one request its own copy of the Request, but one load context: a page
+ * with a root and a route loader would look up the session twice. GET requests share the viewer
+ * through the context (for the same cookie); after an action the loaders must see what it changed.
+ */
+const viewerByContext = new WeakMap<object, { cookie: string | null; viewer: Promise<Viewer | null> }>();
 
 /** The logged-in person with their memberships, or null. Cached per request. */
 export function getViewer(request: Request, context?: Pick<AppLoadContext, "setCookie">): Promise<Viewer | null> {
+  const shared = request.method === "GET" ? context : undefined;
+  const cookie = request.headers.get("cookie");
+  const hit = shared ? viewerByContext.get(shared) : undefined;
+  if (hit && hit.cookie === cookie) return hit.viewer;
   let pending = viewerCache.get(request);
   if (!pending) {
     pending = loadViewer(request, context);
     viewerCache.set(request, pending);
   }
+  if (shared) viewerByContext.set(shared, { cookie, viewer: pending });
   return pending;
 }
 
@@ -26,7 +37,7 @@ async function loadViewer(request: Request, context?: Pick<AppLoadContext, "setC
   if (!session) return null;
   if (session.renewed) context?.setCookie(sessionCookie(token, session.cookieExpiresAt));
   if (session.awaitingSecondFactor) return null;
-  return { sessionId: session.sessionId, user: session.user, memberships: await loadMemberships(session.user.id) };
+  return { sessionId: session.sessionId, user: session.user, memberships: session.memberships };
 }
 
 /** A session that gave the password but not yet the code from the authenticator app. */

@@ -1,5 +1,6 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
+import type { ViewerMembership } from "./roles";
 import type { Db } from "~/lib/db.server";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -29,6 +30,8 @@ export interface ValidSession {
   /** The absolute end: the cookie lives until then. */
   cookieExpiresAt: Date;
   user: SessionUser;
+  /** The user's memberships, read in the same statement (every page needs them). */
+  memberships: ViewerMembership[];
   renewed: boolean;
   /** The account has two-factor login and this session has not given the code yet: it opens nothing. */
   awaitingSecondFactor: boolean;
@@ -55,6 +58,12 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
       twoFactorVerified: sessions.twoFactorVerified,
       totpEnabledAt: users.totpEnabledAt,
       user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin },
+      memberships: sql<ViewerMembership[]>`coalesce((
+        select json_agg(json_build_object(
+          'organisationId', o.id, 'organisationName', o.name, 'organisationType', o.type,
+          'regionId', o.region_id, 'regionName', r.name, 'role', m.role) order by o.name)
+        from memberships m join organisations o on o.id = m.organisation_id join regions r on r.id = o.region_id
+        where m.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -70,9 +79,9 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   if (idleDeadline - row.expiresAt.getTime() >= RENEW_STEP_MS) {
     const expiresAt = new Date(idleDeadline);
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
-    return { sessionId, expiresAt, cookieExpiresAt: end, user: row.user, renewed: true, awaitingSecondFactor };
+    return { sessionId, expiresAt, cookieExpiresAt: end, user: row.user, memberships: row.memberships, renewed: true, awaitingSecondFactor };
   }
-  return { sessionId, expiresAt: row.expiresAt, cookieExpiresAt: end, user: row.user, renewed: false, awaitingSecondFactor };
+  return { sessionId, expiresAt: row.expiresAt, cookieExpiresAt: end, user: row.user, memberships: row.memberships, renewed: false, awaitingSecondFactor };
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

@@ -1,4 +1,5 @@
-import { createTransport } from "nodemailer";
+import { createRequire } from "node:module";
+import type { createTransport as CreateTransport } from "nodemailer";
 import type { SMTPPoolOptions } from "nodemailer/lib/smtp-pool";
 import { headerSafe } from "./headers";
 
@@ -53,6 +54,8 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
     disableFileAccess: true,
     disableUrlAccess: true,
   };
+  // Required on first use: a web process without SMTP never pays nodemailer's ~15 MB.
+  const { createTransport } = createRequire(import.meta.url)("nodemailer") as { createTransport: typeof CreateTransport };
   const transporter = createTransport(config);
   return {
     kind: "smtp",

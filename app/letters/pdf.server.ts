@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { cleanText, flowOf, formatLetterDate, type FlowBlock, type Run } from "./flow.server";
 import type { DocumentBlock, LetterDocument, PrintDocument, ReportDocument } from "./letter-model";
 
@@ -601,7 +600,9 @@ function writeReport(w: PdfWriter, report: ReportDocument): void {
 }
 
 /** Renders a letter or report to a tagged, accessible PDF. */
-export function renderPdf(input: PrintDocument): Promise<Uint8Array> {
+export async function renderPdf(input: PrintDocument): Promise<Uint8Array> {
+  // Loaded on first use: pdfkit and fontkit cost every server process ~25 MB and a second at start.
+  const { default: PDFDocument } = await import("pdfkit");
   const f = fonts();
   const author = input.type === "letter" ? input.sender.name : input.publisher;
   const subject = input.type === "letter" ? input.references.subject : (input.subtitle ?? input.title);

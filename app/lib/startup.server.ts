@@ -4,12 +4,16 @@ import { startWorker, stopWorker } from "~/email/worker.server";
 import { currentDatabase, openDatabase, setDatabase } from "./db.server";
 import { env } from "./env.server";
 
-/** Called once by server.js before it accepts requests: open, migrate, seed the demo. */
-export async function startApp() {
+/**
+ * Called once by server.js before it accepts requests: open, migrate, seed the demo. With several
+ * server processes (WEB_CONCURRENCY) only the first does the one-time work and runs the worker.
+ */
+export async function startApp(options: { role?: "first" | "extra" } = {}) {
   const config = env();
   const emailConfig = emailEnv();
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   setDatabase(database);
+  if (options.role === "extra") return { databaseKind: database.kind };
   await database.migrate();
   const wantDemo = process.env.DEMO ? process.env.DEMO === "1" : database.kind === "pglite";
   if (wantDemo) {

@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { asc, eq } from "drizzle-orm";
 import { sections } from "~db/schema";
 import type { Db } from "~/lib/db.server";
@@ -14,6 +13,7 @@ export async function docxLetterText(buffer: Buffer): Promise<{ ok: true; text: 
   const zip = inspectZip(buffer, { maxTotalUncompressed: MAX_DOCX_UNCOMPRESSED_BYTES, maxEntries: 5_000, maxRatio: 200, ratioCheckFrom: 1024 * 1024 });
   if (!zip.ok) return { ok: false, message: "Het Word-bestand kan niet veilig worden gelezen. Sla het opnieuw op als .docx." };
   try {
+    const { default: mammoth } = await import("mammoth"); // on first use (~15 MB per process)
     const result = await mammoth.extractRawText({ buffer });
     return { ok: true, text: result.value };
   } catch {

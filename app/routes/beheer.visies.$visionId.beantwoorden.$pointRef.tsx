@@ -1,137 +1,18 @@
-import type { JSONContent } from "@tiptap/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import {
-  AnswerError,
-  anchorsWithSections,
-  changedSectionOptions,
-  listStaffOfRegion,
-  parseRichTextInput,
-  userNames,
-  reuseAnswer,
-  reuseGroupOf,
-  saveAnswer,
-  signOffAnswer,
-} from "~/answers/answers.server";
-import { requireAnsweringPoint } from "~/answers/guards.server";
-import { AnswerFormSchema, answerStatusLabels, dispositionLabels, dispositions, type AnswerStatus } from "~/answers/schema";
-import { similarPoints } from "~/answers/similar.server";
-import { isStaffAdmin, organisationTypeLabels } from "~/auth/roles";
+import { answerStatusLabels, dispositionLabels, dispositions } from "~/answers/labels";
+import { loadPointPage, pointPageAction } from "~/answers/point-page.server";
 import { RichTextField } from "~/components/RichTextField";
 import { StaffNav } from "~/components/StaffNav";
-import { emptyDoc, plainTextOf } from "~/editor/plain-text";
-import { renderRichTextToHtml } from "~/editor/render.server";
-import { formatDate, formatDateTime } from "~/lib/dates";
-import { db } from "~/lib/db.server";
-import { formRevision, z } from "~/lib/zod";
-import { pointKindLabels } from "~/reactions/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.point.reference ?? "Punt"} beantwoorden — Herleidbaar` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { viewer, region, vision, point, reaction, organisation, answer } = await requireAnsweringPoint(request, context, params.visionId, params.pointRef);
-  const [anchors, similar, staff, changedSections, reusedBy] = await Promise.all([
-    anchorsWithSections(db(), point.id),
-    similarPoints(db(), vision.id, point.id),
-    listStaffOfRegion(db(), region.id),
-    changedSectionOptions(db(), vision.id, reaction.versionId),
-    reuseGroupOf(db(), vision.id, answer),
-  ]);
-  const people = await userNames(db(), [answer?.answeredById, answer?.reviewedById]);
-  const nameOf = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
-  const answerBody = (answer?.body as JSONContent | null) ?? emptyDoc();
-  return {
-    region: { name: region.name },
-    isAdmin: isStaffAdmin(viewer, region.id),
-    viewerId: viewer.user.id,
-    vision: { id: vision.id, title: vision.title },
-    point: {
-      id: point.id,
-      reference: point.reference,
-      kind: pointKindLabels[point.kind],
-      html: renderRichTextToHtml(point.body as JSONContent),
-      isGeneral: point.isGeneral,
-    },
-    reaction: { id: reaction.id, kind: reaction.kind, isLate: reaction.isLate, submittedAt: reaction.submittedAt ? formatDate(reaction.submittedAt) : null },
-    organisation: { name: organisation.name, type: organisationTypeLabels[organisation.type] },
-    anchors: anchors.map((a) => ({ sectionKey: a.sectionKey, title: `${a.number ? `${a.number} ` : ""}${a.title ?? "onderdeel"}`, html: a.contentHtml ?? null, plainText: a.plainText ?? "", exact: a.exact })),
-    answer: answer
-      ? {
-          revision: answer.revision,
-          status: answer.status as AnswerStatus,
-          disposition: answer.disposition,
-          changedSection: answer.changedSectionKey && answer.changedVersionId ? `${answer.changedVersionId}:${answer.changedSectionKey}` : "",
-          assigneeId: answer.assigneeId ?? "",
-          answeredBy: nameOf(answer.answeredById),
-          answeredById: answer.answeredById,
-          answeredAt: answer.answeredAt ? formatDateTime(answer.answeredAt) : null,
-          reviewedBy: nameOf(answer.reviewedById),
-          reviewedAt: answer.reviewedAt ? formatDateTime(answer.reviewedAt) : null,
-          reusedFromId: answer.reusedFromId,
-        }
-      : null,
-    answerDoc: answerBody,
-    answerText: plainTextOf(answerBody),
-    staff,
-    changedSections: changedSections.map((s) => ({ value: `${s.versionId}:${s.sectionKey}`, label: `${s.versionLabel}: ${s.number ? `${s.number} ` : ""}${s.title}` })),
-    similar,
-    reusedBy,
-  };
+  return loadPointPage(request, context, params.visionId, params.pointRef);
 }
 
-const SignOffSchema = z.object({ revision: formRevision(1) });
-const ReuseSchema = z.object({ revision: formRevision(0), sourceAnswerId: z.uuid({ error: "Kies een antwoord om te hergebruiken." }) });
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { viewer, region, vision, point } = await requireAnsweringPoint(request, context, params.visionId, params.pointRef);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "opslaan");
-  const scope = { id: vision.id, regionId: region.id };
-  const here = `/beheer/visies/${vision.id}/beantwoorden/${point.reference}`;
-  try {
-    if (intent === "vaststellen") {
-      const parsed = SignOffSchema.safeParse({ revision: form.get("revision") });
-      if (!parsed.success) return { errors: ["Het formulier is onvolledig. Laad de pagina opnieuw."], unsavedText: null, conflict: false };
-      await signOffAnswer(db(), viewer, scope, point.id, parsed.data);
-      throw redirect(`${here}?gedaan=vastgesteld`);
-    }
-    if (intent === "hergebruiken") {
-      const parsed = ReuseSchema.safeParse({ revision: form.get("revision"), sourceAnswerId: form.get("sourceAnswerId") });
-      if (!parsed.success) return { errors: [parsed.error.issues[0]?.message ?? "Het formulier is onvolledig."], unsavedText: null, conflict: false };
-      await reuseAnswer(db(), viewer, scope, point.id, parsed.data);
-      throw redirect(`${here}?gedaan=hergebruikt`);
-    }
-    const parsed = AnswerFormSchema.safeParse({
-      revision: form.get("revision"),
-      body: form.get("body") ?? undefined,
-      bodyJson: form.get("bodyJson") ?? undefined,
-      disposition: form.get("disposition") ?? "",
-      changedSection: form.get("changedSection") ?? "",
-      assigneeId: form.get("assigneeId") ?? "",
-      alsoUpdate: form.getAll("alsoUpdate"),
-    });
-    if (!parsed.success) return { errors: parsed.error.issues.map((i) => i.message), unsavedText: null, conflict: false };
-    const body = parseRichTextInput({ text: parsed.data.body, json: parsed.data.bodyJson });
-    if (!body.ok) return { errors: [body.message], unsavedText: null, conflict: false };
-    try {
-      await saveAnswer(db(), viewer, scope, point.id, {
-        revision: parsed.data.revision,
-        body: body.doc,
-        disposition: parsed.data.disposition,
-        changedSection: parsed.data.changedSection,
-        assigneeId: parsed.data.assigneeId,
-        alsoUpdate: parsed.data.alsoUpdate,
-      });
-    } catch (error) {
-      if (error instanceof AnswerError && error.code === "conflict") return { errors: [error.message], unsavedText: body.plainText, conflict: true };
-      throw error;
-    }
-    throw redirect(`${here}?gedaan=opgeslagen`);
-  } catch (error) {
-    if (error instanceof AnswerError) return { errors: [error.message], unsavedText: null, conflict: false };
-    throw error;
-  }
+  return pointPageAction(request, context, params.visionId, params.pointRef);
 }
 
 const doneMessages: Record<string, string> = {

@@ -7,7 +7,6 @@
  * Every section's content is validated with `validateRichText`, so what comes
  * out can be stored as is.
  */
-import mammoth from "mammoth";
 import { validateRichText } from "~/editor/validate.server";
 import type { ImportedSection } from "./sections-model";
 import type { Block } from "./import-blocks";
@@ -147,6 +146,8 @@ export async function importFromDocx(buffer: Buffer): Promise<ImportResult> {
 
   let html: string;
   let images = 0;
+  // Loaded on first use: mammoth costs every server process ~15 MB for a rare staff action.
+  const { default: mammoth } = await import("mammoth");
   try {
     const result = await mammoth.convertToHtml(
       { buffer },

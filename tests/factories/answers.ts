@@ -23,6 +23,8 @@ export interface ScenarioReaction {
   name?: string;
   points: ScenarioPoint[];
   late?: boolean;
+  /** Left as a filled-in draft: the test submits it later with `submitDraft(code)`. */
+  draft?: boolean;
 }
 
 const SUBMITTED = new Date("2026-03-02T10:00:00Z");
@@ -72,6 +74,7 @@ export async function buildAnsweringScenario(db: Db, reactionSpecs: ScenarioReac
     return found.key;
   };
   const reactionIds: Record<string, string> = {};
+  const drafts: Record<string, () => Promise<void>> = {};
   for (const spec of reactionSpecs) {
     const organisation = organisationsByCode[spec.code]!;
     const viewer = await viewerForUser(organisation.userId);
@@ -84,8 +87,12 @@ export async function buildAnsweringScenario(db: Db, reactionSpecs: ScenarioReac
       points: spec.points.map((p) => ({ text: p.text, kind: p.kind ?? "aandachtspunt", sectionKeys: (p.sections ?? []).map(sectionKey), general: !p.sections?.length })),
     });
     await setSignatories(db, viewer, reaction.id, [organisation.userId]);
-    const [row] = await db.select({ revision: reactions.revision }).from(reactions).where(eq(reactions.id, reaction.id));
-    await submitReaction(db, viewer, reaction.id, { revision: row!.revision, submissionKey: `scenario-${reaction.id}` }, spec.late ? new Date("2026-03-08T10:00:00Z") : SUBMITTED);
+    const submit = async () => {
+      const [row] = await db.select({ revision: reactions.revision }).from(reactions).where(eq(reactions.id, reaction.id));
+      await submitReaction(db, viewer, reaction.id, { revision: row!.revision, submissionKey: `scenario-${reaction.id}` }, spec.late ? new Date("2026-03-08T10:00:00Z") : SUBMITTED);
+    };
+    if (spec.draft) drafts[spec.code] = submit;
+    else await submit();
     reactionIds[spec.code] = reaction.id;
   }
   let secondVersionId: string | null = null;
@@ -104,6 +111,13 @@ export async function buildAnsweringScenario(db: Db, reactionSpecs: ScenarioReac
     secondVersionId = second.version.id;
   }
   const allPoints = await db.select().from(points).where(eq(points.visionId, vision.id));
+  /** Submits a reaction built with `draft: true`, as its signatory would. */
+  const submitDraft = async (code: string) => {
+    const submit = drafts[code];
+    if (!submit) throw new Error(`no draft ${code}`);
+    delete drafts[code];
+    await submit();
+  };
   const point = (reference: string) => {
     const found = allPoints.find((p) => p.reference === reference);
     if (!found) throw new Error(`no point ${reference}`);
@@ -126,6 +140,7 @@ export async function buildAnsweringScenario(db: Db, reactionSpecs: ScenarioReac
     adminUser,
     point,
     points: allPoints,
+    submitDraft,
   };
 }
 

@@ -66,7 +66,7 @@ const session = await createSession(db, region.staffId);
 const cookie = `${SESSION_COOKIE}=${session.token}`;
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const handle = createRequestHandler(build, "production");
-const context = { clientIp: "127.0.0.1", cspNonce: "bench", setCookie: () => {} };
+const newContext = () => ({ clientIp: "127.0.0.1", cspNonce: "bench", setCookie: () => {} });
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +76,7 @@ function median(values: number[]) {
 const scenarios = benchScenarios(region);
 const measured = [];
 for (const scenario of scenarios.filter((s) => s.method === "GET")) {
-  const request = () => handle(new Request(`http://127.0.0.1${scenario.path}`, { headers: scenario.staff ? { cookie } : {} }), context);
+  const request = () => handle(new Request(`http://127.0.0.1${scenario.path}`, { headers: scenario.staff ? { cookie } : {} }), newContext());
   const warm = await request(); // caches and JIT warm, as under load
   await warm.arrayBuffer();
   recording = [];
