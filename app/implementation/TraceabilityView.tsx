@@ -14,13 +14,20 @@ export interface TraceRow {
 
 const kindLabels: Record<string, string> = { advies: "advies", reactie: "reactie", reactiebrief: "reactiebrief van de raad" };
 
+interface TraceItemsProps {
+  rows: TraceRow[];
+  readingHref: (versionNumber: number) => string;
+  actionHref: (a: { id: string; reference: string }) => string;
+}
+
 /**
- * Point → answer and afweging → changed section → actions, one block per point (a heading per
- * point so screen-reader users can jump between them). Links go to the public pages.
+ * Point → answer and afweging → changed section → actions, one item per point (a heading per point
+ * so screen-reader users can jump between them), for the page's <ol className="trace-list">. Links
+ * go to the public pages.
  */
-export function TraceabilityView({ rows, readingHref, actionHref }: { rows: TraceRow[]; readingHref: (versionNumber: number) => string; actionHref: (a: { id: string; reference: string }) => string }) {
+export function TraceabilityItems({ rows, readingHref, actionHref }: TraceItemsProps) {
   return (
-    <ol className="trace-list">
+    <>
       {rows.map((p) => (
         <li key={p.id} className="trace-list__item" id={`punt-${p.reference}`}>
           <h3 className="utrecht-heading-3">Punt {p.reference}</h3>
@@ -71,6 +78,20 @@ export function TraceabilityView({ rows, readingHref, actionHref }: { rows: Trac
           ) : null}
         </li>
       ))}
-    </ol>
+    </>
+  );
+}
+
+/** The options of the organisation picker: each organisation with its number of points. */
+export function OrganisationOptions({ options }: { options: Array<{ value: string; name: string; points: number }> }) {
+  return (
+    <>
+      <option value="">Kies een organisatie</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.name} ({o.points} {o.points === 1 ? "punt" : "punten"})
+        </option>
+      ))}
+    </>
   );
 }

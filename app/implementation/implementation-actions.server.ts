@@ -19,7 +19,8 @@ import type { Viewer } from "~/auth/roles";
 import { isStaff } from "~/auth/roles";
 import { docFromPlainText, plainTextOf, validateRichText } from "~/editor/validate.server";
 import { writeAudit } from "~/lib/audit.server";
-import type { Db } from "~/lib/db.server";
+import { memoByDataVersion } from "~/lib/data-version.server";
+import { db as currentDb, type Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { queueMessage } from "~/lib/outbox.server";
 import { z } from "~/lib/zod";
@@ -479,6 +480,17 @@ export async function listActions(db: Db, visionId: string, options: { status?: 
       latestUpdate: r.latestUpdate ? (JSON.parse(r.latestUpdate) as { on: string; text: string }) : null,
     })),
   };
+}
+
+/**
+ * The public uitvoeringsplan: one page of actions (status filter) and the counts per status,
+ * memoised per data version (every visitor asks the same; the point counts apply the publication rule).
+ */
+export function publicPlan(visionId: string, options: { status: ImplementationStatus | null; page: number }) {
+  return memoByDataVersion(`implementation:plan:public:${visionId}:${options.status ?? ""}:${options.page}`, async () => {
+    const [list, counts] = await Promise.all([listActions(currentDb(), visionId, { ...options, publicOnly: true }), statusCounts(currentDb(), visionId)]);
+    return { ...list, counts };
+  });
 }
 
 /** Counts per status for the filter (one grouped query). */

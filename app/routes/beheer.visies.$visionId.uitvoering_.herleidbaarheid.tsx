@@ -3,10 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guards.server";
 import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
-import { ownerCandidates } from "~/implementation/implementation-actions.server";
-import { TraceabilityView } from "~/implementation/TraceabilityView";
-import { organisationOfRegion, traceability, traceableOrganisations } from "~/implementation/traceability.server";
-import { db } from "~/lib/db.server";
+import { staffOrganisationPicker, staffOrganisationTrace, withSelectedOption } from "~/implementation/trace-page.server";
 import type { ScriptsHandle } from "~/lib/hydration";
 import { z } from "~/lib/zod";
 import { requireVisionStaff } from "~/visions/guards.server";
@@ -19,31 +16,33 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const url = new URL(request.url);
   const chosen = url.searchParams.get("organisatie");
-  const [all, withPoints] = await Promise.all([ownerCandidates(db(), region.id), traceableOrganisations(db(), vision.id, false)]);
-  const counts = new Map(withPoints.map((o) => [o.id, Number(o.points)]));
-  let organisation: { id: string; name: string; code: string } | null = null;
-  let rows: Awaited<ReturnType<typeof traceability>> = [];
+  let organisationId: string | null = null;
   if (chosen) {
     const id = z.uuid().safeParse(chosen);
     if (!id.success) throw notFound();
-    organisation = await organisationOfRegion(db(), region.id, { id: id.data });
-    if (!organisation) throw notFound();
-    rows = await traceability(db(), vision.id, organisation.id, false);
+    organisationId = id.data;
   }
+  const publicBase = `/visies/${region.slug}/${vision.slug}`;
+  // The picker and the chosen organisation's points, each memoised per data version as HTML.
+  const [picker, trace] = await Promise.all([
+    staffOrganisationPicker(region.id, vision.id),
+    organisationId ? staffOrganisationTrace(vision, region.id, organisationId, publicBase) : Promise.resolve(undefined),
+  ]);
+  if (trace === null) throw notFound();
   return {
     region: { name: region.name, slug: region.slug },
     isAdmin: isStaffAdmin(viewer, region.id),
     vision: { id: vision.id, title: vision.title, slug: vision.slug },
-    organisations: all.map((o) => ({ id: o.id, name: o.name, points: counts.get(o.id) ?? 0 })),
-    organisation,
-    rows,
+    optionsHtml: withSelectedOption(picker.optionsHtml, trace?.organisation.id ?? ""),
+    organisation: trace?.organisation ?? null,
+    points: trace?.points ?? 0,
+    itemsHtml: trace?.itemsHtml ?? "",
   };
 }
 
 export default function StaffTraceabilityPage() {
   const data = useLoaderData<typeof loader>();
   const base = `/beheer/visies/${data.vision.id}/uitvoering`;
-  const publicBase = `/visies/${data.region.slug}/${data.vision.slug}`;
   return (
     <>
       <StaffNav regionName={data.region.name} isAdmin={data.isAdmin} />
@@ -58,14 +57,7 @@ export default function StaffTraceabilityPage() {
         <label className="utrecht-form-label" htmlFor="organisatie">
           Organisatie
         </label>{" "}
-        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" defaultValue={data.organisation?.id ?? ""}>
-          <option value="">Kies een organisatie</option>
-          {data.organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name} ({o.points} {o.points === 1 ? "punt" : "punten"})
-            </option>
-          ))}
-        </select>{" "}
+        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" dangerouslySetInnerHTML={{ __html: data.optionsHtml }} />{" "}
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
           Tonen
         </button>
@@ -73,7 +65,7 @@ export default function StaffTraceabilityPage() {
       {data.organisation ? (
         <>
           <h2 className="utrecht-heading-2">Punten van {data.organisation.name}</h2>
-          {data.rows.length === 0 ? (
+          {data.points === 0 ? (
             <p className="utrecht-paragraph">Deze organisatie heeft geen punten ingediend op deze visie.</p>
           ) : (
             <>
@@ -88,7 +80,7 @@ export default function StaffTraceabilityPage() {
                 </a>
                 .
               </p>
-              <TraceabilityView rows={data.rows} readingHref={(n) => `${publicBase}?versie=${n}`} actionHref={(a) => `${base}/${a.id}`} />
+              <ol className="trace-list" dangerouslySetInnerHTML={{ __html: data.itemsHtml }} />
             </>
           )}
         </>

@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guards.server";
-import { TraceabilityView } from "~/implementation/TraceabilityView";
-import { organisationOfRegion, traceability, traceableOrganisations } from "~/implementation/traceability.server";
-import { publicLettersOfOrganisation } from "~/letters/public-letters.server";
+import { publicOrganisationPicker, publicOrganisationTrace, withSelectedOption } from "~/implementation/trace-page.server";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import type { ScriptsHandle } from "~/lib/hydration";
@@ -23,27 +21,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const code = url.searchParams.get("organisatie");
   if (code && !/^[A-Za-z0-9-]{1,40}$/.test(code)) throw notFound();
-  // The organisation list and the chosen organisation's points are read side by side.
-  const [organisations, chosen] = await Promise.all([
-    traceableOrganisations(db(), vision.id, true),
-    code
-      ? organisationOfRegion(db(), vision.regionId, { code }).then(async (found) => {
-          if (!found) return null;
-          const [rows, letters] = await Promise.all([traceability(db(), vision.id, found.id, true), publicLettersOfOrganisation(db(), vision.id, found.id)]);
-          return { organisation: found, rows, letters };
-        })
-      : Promise.resolve(undefined),
-  ]);
+  const base = `/visies/${vision.regionSlug}/${vision.slug}`;
+  // The picker and the chosen organisation's points, each memoised per data version as HTML.
+  const [picker, chosen] = await Promise.all([publicOrganisationPicker(vision.id), code ? publicOrganisationTrace(vision, code, base) : Promise.resolve(undefined)]);
   if (chosen === null) throw notFound();
-  const organisation = chosen?.organisation ?? null;
-  const rows = chosen?.rows ?? [];
-  const letters = (chosen?.letters ?? []).map((l) => ({ reactionId: l.reactionId, kind: l.kind, letterNumber: l.letterNumber, sentAt: l.sentAt.toISOString() }));
   return {
     vision: { title: vision.title, slug: vision.slug, regionSlug: vision.regionSlug, regionName: vision.regionName },
-    organisations: organisations.map((o) => ({ code: o.code, name: o.name, points: Number(o.points) })),
-    organisation: organisation ? { code: organisation.code, name: organisation.name } : null,
-    rows,
-    letters,
+    organisationCount: picker.count,
+    optionsHtml: withSelectedOption(picker.optionsHtml, chosen?.organisation.code ?? ""),
+    organisation: chosen?.organisation ?? null,
+    points: chosen?.points ?? 0,
+    itemsHtml: chosen?.itemsHtml ?? "",
+    letters: chosen?.letters ?? [],
   };
 }
 
@@ -72,19 +61,12 @@ export default function PublicTraceabilityPage() {
         <label className="utrecht-form-label" htmlFor="organisatie">
           Organisatie
         </label>{" "}
-        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" defaultValue={data.organisation?.code ?? ""}>
-          <option value="">Kies een organisatie</option>
-          {data.organisations.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name} ({o.points} {o.points === 1 ? "punt" : "punten"})
-            </option>
-          ))}
-        </select>{" "}
+        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" dangerouslySetInnerHTML={{ __html: data.optionsHtml }} />{" "}
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
           Tonen
         </button>
       </Form>
-      {data.organisations.length === 0 ? <p className="utrecht-paragraph">Er zijn nog geen antwoorden openbaar gemaakt.</p> : null}
+      {data.organisationCount === 0 ? <p className="utrecht-paragraph">Er zijn nog geen antwoorden openbaar gemaakt.</p> : null}
       {data.organisation ? (
         <>
           <h2 className="utrecht-heading-2">Punten van {data.organisation.name}</h2>
@@ -99,7 +81,7 @@ export default function PublicTraceabilityPage() {
               ))}
             </ul>
           ) : null}
-          {data.rows.length === 0 ? (
+          {data.points === 0 ? (
             <p className="utrecht-paragraph">Van deze organisatie zijn (nog) geen openbare punten.</p>
           ) : (
             <>
@@ -114,7 +96,7 @@ export default function PublicTraceabilityPage() {
                 </a>
                 .
               </p>
-              <TraceabilityView rows={data.rows} readingHref={(n) => `${base}?versie=${n}`} actionHref={(a) => `${base}/uitvoering/${a.reference}`} />
+              <ol className="trace-list" dangerouslySetInnerHTML={{ __html: data.itemsHtml }} />
             </>
           )}
         </>

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guards.server";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { ActionStatus, formatIsoDate } from "~/implementation/components";
-import { listActions, statusCounts } from "~/implementation/implementation-actions.server";
+import { publicPlan } from "~/implementation/implementation-actions.server";
 import { implementationStatuses, statusLabels, type ImplementationStatus } from "~/implementation/schema";
 import { db } from "~/lib/db.server";
 import type { ScriptsHandle } from "~/lib/hydration";
@@ -21,7 +21,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const page = parsePage(url.searchParams.get("pagina"));
   const statusParam = url.searchParams.get("status");
   const status = implementationStatuses.includes(statusParam as ImplementationStatus) ? (statusParam as ImplementationStatus) : null;
-  const [list, counts] = await Promise.all([listActions(db(), found.vision.id, { status, page, publicOnly: true }), statusCounts(db(), found.vision.id)]);
+  const { counts, ...list } = await publicPlan(found.vision.id, { status, page });
   return {
     vision: { title: found.vision.title, slug: found.vision.slug, regionSlug: found.vision.regionSlug, regionName: found.vision.regionName },
     page,
