@@ -23,12 +23,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const [page, viewer] = await Promise.all([comparisonPage(regionSlug, visionSlug, from, to, { includeUnpublished: false }), getViewer(request, context)]);
   if (!page) throw notFound();
   // The region's staff also see points whose answers are not public yet.
-  if (viewer && isStaff(viewer, page.vision.regionId)) {
+  if (viewer && isStaff(viewer, page.regionId)) {
     const staffPage = await comparisonPage(regionSlug, visionSlug, from, to, { includeUnpublished: true });
     if (!staffPage) throw notFound();
-    return { title: staffPage.vision.title, html: staffPage.html };
+    return { title: staffPage.title, html: staffPage.html };
   }
-  return { title: page.vision.title, html: page.html };
+  return { title: page.title, html: page.html };
 }
 
 export default function ComparePage() {

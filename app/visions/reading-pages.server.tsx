@@ -66,6 +66,7 @@ export function comparisonPage(regionSlug: string, visionSlug: string, from: num
       changes: comparison.changes,
       causes,
     };
-    return { ...page, html: renderToStaticMarkup(<ComparisonView {...page} />) };
+    // Only what the loader needs is kept: the memo sizes its values by serialising them.
+    return { title: newer.vision.title, regionId: newer.vision.regionId, html: renderToStaticMarkup(<ComparisonView {...page} />) };
   });
 }
