@@ -21,6 +21,7 @@ export async function findPublishedVersion(db: Db, regionSlug: string, visionSlu
   return { vision, version, versions };
 }
 
+/** A version's sections for the reading page, in order: no plain text (the compare view's input). */
 export async function readingSections(db: Db, versionId: string) {
   return db
     .select({
@@ -31,14 +32,28 @@ export async function readingSections(db: Db, versionId: string) {
       number: sections.number,
       title: sections.title,
       html: sections.contentHtml,
-      plainText: sections.plainText,
     })
     .from(sections)
     .where(eq(sections.versionId, versionId))
     .orderBy(asc(sections.position));
 }
 
-export type ReadingSection = Awaited<ReturnType<typeof readingSections>>[number];
+/** A version's sections for the compare view: plain text, no HTML (the diff is of text only). */
+async function comparisonSections(db: Db, versionId: string) {
+  return db
+    .select({
+      key: sections.key,
+      parentKey: sections.parentKey,
+      position: sections.position,
+      kind: sections.kind,
+      number: sections.number,
+      title: sections.title,
+      plainText: sections.plainText,
+    })
+    .from(sections)
+    .where(eq(sections.versionId, versionId))
+    .orderBy(asc(sections.position));
+}
 
 /** Depth of each section from its parent chain, for headings and the table of contents. */
 export function withDepth<S extends { key: string; parentKey: string | null }>(rows: S[]): Array<S & { depth: number }> {
@@ -69,7 +84,7 @@ export function compareForReaders(db: Db, olderVersionId: string, newerVersionId
 }
 
 async function computeComparison(db: Db, olderVersionId: string, newerVersionId: string) {
-  const [older, newer] = await Promise.all([readingSections(db, olderVersionId), readingSections(db, newerVersionId)]);
+  const [older, newer] = await Promise.all([comparisonSections(db, olderVersionId), comparisonSections(db, newerVersionId)]);
   const changes = compareVersions(older, newer);
   return {
     summary: summariseChanges(changes),
