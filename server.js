@@ -6,9 +6,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
 
 process.env.NODE_ENV ??= "production";
 // BUILD_DIR: run a build made elsewhere (the fault tests build into their own folder, with the
@@ -50,6 +47,11 @@ if (processes > 1 && cluster.isPrimary) {
 /** Starts the serving processes (the first before the others) and replaces any that dies. */
 async function runPrimary(count) {
   let stopping = false;
+  // Each process keeps its heap (memo, page cache, requests) under WEB_HEAP_MB (default 256): V8
+  // otherwise lets it grow far beyond what it uses before collecting.
+  cluster.setupPrimary({
+    execArgv: [...process.execArgv, `--max-old-space-size=${Number(process.env.WEB_HEAP_MB ?? 256)}`],
+  });
   const fork = (role) => {
     const worker = cluster.fork({ HERLEIDBAAR_PROCESS_ROLE: role });
     worker.on("exit", (code, signal) => {
@@ -86,6 +88,10 @@ async function runPrimary(count) {
 }
 
 async function runServer() {
+  // Imported here, so the primary of several processes stays small (it only forks).
+  const { createRequestHandler } = await import("@remix-run/express");
+  const { default: compression } = await import("compression");
+  const { default: express } = await import("express");
   const serverBuild = await import(pathToFileURL(buildFile).href);
   const { startApp, stopApp, withDatabaseErrorPages, surviveDatabaseOutages, publicPageCache } =
     serverBuild.entry.module;
