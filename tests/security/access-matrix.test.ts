@@ -161,7 +161,8 @@ describe("staff views of reactions count submitted reactions only, and only for 
     const { data } = await run(() =>
       modules.get("visies.$regionSlug.$visionSlug._index")!.loader!({ request, params, context: testContext() }),
     );
-    const counts = (data as { pointCounts?: Record<string, number> }).pointCounts ?? {};
+    // Readers get the article as static HTML; staff get its data, with the counts.
+    const counts = (data as { article?: { pointCounts?: Record<string, number> } | null }).article?.pointCounts ?? {};
     // Both advies points anchor to this section; only the submitted one counts, and only staff of region A see it.
     expect(counts).toEqual(role === "staffEditor" || role === "staffAdmin" ? { [world.vision.sectionKey]: 1 } : {});
   });
