@@ -47,10 +47,10 @@ if (processes > 1 && cluster.isPrimary) {
 /** Starts the serving processes (the first before the others) and replaces any that dies. */
 async function runPrimary(count) {
   let stopping = false;
-  // Each process keeps its heap (memo, page cache, requests) under WEB_HEAP_MB (default 256): V8
+  // Each process keeps its heap (memo, page cache, requests) under WEB_HEAP_MB (default 384): V8
   // otherwise lets it grow far beyond what it uses before collecting.
   cluster.setupPrimary({
-    execArgv: [...process.execArgv, `--max-old-space-size=${Number(process.env.WEB_HEAP_MB ?? 256)}`],
+    execArgv: [...process.execArgv, `--max-old-space-size=${Number(process.env.WEB_HEAP_MB ?? 384)}`],
   });
   const fork = (role) => {
     const worker = cluster.fork({ HERLEIDBAAR_PROCESS_ROLE: role });
