@@ -40,6 +40,8 @@ interface Memo {
   values: LRUCache<string, Entry>;
   /** Computations under way, so ten requests arriving together compute a value once. */
   pending: Map<string, Promise<unknown>>;
+  /** The version read under way: memos asked for together (one page's Promise.all) share it. */
+  versionRead?: Promise<string>;
 }
 
 /** One memo per open database: tests open many databases copied from one template (same epoch). */
@@ -64,8 +66,12 @@ function memoOf(database: Database): Memo {
 export async function memoByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const database = currentDatabase();
   if (!database) throw new Error("Database is not open: call openDatabase() at start-up.");
-  const { values: memo, pending } = memoOf(database);
-  const version = await currentDataVersion(database.db);
+  const shared = memoOf(database);
+  const { values: memo, pending } = shared;
+  // A read already under way started before this call, so its version is never newer than the
+  // data this call reads afterwards: sharing it keeps the rule above.
+  shared.versionRead ??= currentDataVersion(database.db).finally(() => (shared.versionRead = undefined));
+  const version = await shared.versionRead;
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as T;
   const pendingKey = `${version}\u0000${key}`;

@@ -21,18 +21,20 @@ export async function findPublishedVersion(db: Db, regionSlug: string, visionSlu
   return { vision, version, versions };
 }
 
+/** The columns every view of a version's structure needs. */
+const sectionOutline = {
+  key: sections.key,
+  parentKey: sections.parentKey,
+  position: sections.position,
+  kind: sections.kind,
+  number: sections.number,
+  title: sections.title,
+};
+
 /** A version's sections for the reading page, in order: no plain text (the compare view's input). */
 export async function readingSections(db: Db, versionId: string) {
   return db
-    .select({
-      key: sections.key,
-      parentKey: sections.parentKey,
-      position: sections.position,
-      kind: sections.kind,
-      number: sections.number,
-      title: sections.title,
-      html: sections.contentHtml,
-    })
+    .select({ ...sectionOutline, html: sections.contentHtml })
     .from(sections)
     .where(eq(sections.versionId, versionId))
     .orderBy(asc(sections.position));
@@ -41,15 +43,7 @@ export async function readingSections(db: Db, versionId: string) {
 /** A version's sections for the compare view: plain text, no HTML (the diff is of text only). */
 async function comparisonSections(db: Db, versionId: string) {
   return db
-    .select({
-      key: sections.key,
-      parentKey: sections.parentKey,
-      position: sections.position,
-      kind: sections.kind,
-      number: sections.number,
-      title: sections.title,
-      plainText: sections.plainText,
-    })
+    .select({ ...sectionOutline, plainText: sections.plainText })
     .from(sections)
     .where(eq(sections.versionId, versionId))
     .orderBy(asc(sections.position));
