@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
-import { pageNeedsScripts } from "./lib/hydration";
+import { pageNeedsScripts, withoutDocumentOnlyFields } from "./lib/hydration";
 
 // server.js reaches these through the build's entry module, so the database lives in one bundle.
 export { startApp, stopApp } from "./lib/startup.server";
@@ -28,6 +28,8 @@ export default function handleRequest(
   if (!pageNeedsScripts(matchesOf(remixContext))) {
     // No scripts on this page, so the hydration data would be dead weight.
     remixContext.serverHandoffStream = undefined;
+  } else {
+    leaveDocumentOnlyFieldsOutOfHydration(remixContext);
   }
   return new Promise<Response>((resolve, reject) => {
     let rendered = false;
@@ -69,6 +71,26 @@ export default function handleRequest(
     );
     const timeout = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Routes can name loader-data fields that only the server's render needs (hydration.ts,
+ * `documentOnly`). Remix encodes the hydration data from the loader-data object it gave us, when
+ * React first reads it (during the render below); the render itself reads
+ * staticHandlerContext.loaderData. So the render gets a copy with every field, and the object Remix
+ * encodes gets the route's data without those fields.
+ */
+function leaveDocumentOnlyFieldsOutOfHydration(remixContext: EntryContext) {
+  const context = remixContext.staticHandlerContext;
+  const encoded = context.loaderData;
+  let rendered: typeof encoded | undefined;
+  for (const match of context.matches) {
+    const stripped = withoutDocumentOnlyFields(remixContext.routeModules[match.route.id]?.handle, encoded[match.route.id]);
+    if (!stripped) continue;
+    rendered ??= { ...encoded };
+    encoded[match.route.id] = stripped;
+  }
+  if (rendered) context.loaderData = rendered;
 }
 
 function matchesOf(remixContext: EntryContext) {

@@ -8,6 +8,13 @@
  */
 export interface ScriptsHandle {
   scripts?: false | ((data: unknown) => boolean);
+  /**
+   * Fields of the loader data that are only needed for the server's render of the document (large
+   * static HTML such as a list's rows): they are left out of the hydration data, and the component
+   * must render without them on the client until a client navigation brings them (see
+   * documentOnlyLoaderData). Client navigations' data requests carry them as usual.
+   */
+  documentOnly?: readonly string[];
 }
 
 export interface MatchForScripts {
@@ -22,4 +29,16 @@ export function pageNeedsScripts(matches: MatchForScripts[]): boolean {
   if (handle?.scripts === undefined) return true;
   if (handle.scripts === false) return false;
   return handle.scripts(leaf.data);
+}
+
+/**
+ * The route's loader data without its `documentOnly` fields, for the hydration data of a document
+ * request; undefined when the route has none (the data is sent as it is).
+ */
+export function withoutDocumentOnlyFields(handle: unknown, data: unknown): Record<string, unknown> | undefined {
+  const fields = (handle as ScriptsHandle | undefined)?.documentOnly;
+  if (!fields?.length || !data || typeof data !== "object") return undefined;
+  const stripped: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const field of fields) delete stripped[field];
+  return stripped;
 }

@@ -1,18 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AnswerError, assignPoints, bulkAnswer, parseRichTextInput, publishAnswers } from "~/answers/answers.server";
-import { answerStatusLabels, answerStatuses, BulkFormSchema, dispositionLabels, dispositions, parseTriageFilters, pointKindLabels, pointKinds, triageSortLabels, triageSorts, type PointKind } from "~/answers/triage-form.server";
+import { answerStatusLabels, answerStatuses, BulkFormSchema, dispositionLabels, dispositions, parseTriageFilters, pointKindLabels, pointKinds, triageSortLabels, triageSorts } from "~/answers/triage-form.server";
 import { addPointsToTheme } from "~/answers/themes.server";
+import { triageListHtml } from "~/answers/triage-list.server";
 import { triagePageFacts } from "~/answers/triage-page.server";
-import { listTriage, organisationFilterText } from "~/answers/triage.server";
-import { isStaffAdmin, organisationTypeLabels, type OrganisationType } from "~/auth/roles";
+import { organisationFilterText } from "~/answers/triage.server";
+import { isStaffAdmin, organisationTypeLabels } from "~/auth/roles";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { RichTextField } from "~/components/RichTextField";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate } from "~/lib/dates";
+import type { ScriptsHandle } from "~/lib/hydration";
 import { db } from "~/lib/db.server";
 import { requireVisionStaff } from "~/visions/guards.server";
+
+// The rows' HTML is in the document; the hydration data need not repeat it (entry.server.tsx).
+export const handle: ScriptsHandle = { documentOnly: ["rowsHtml"] };
+
+/**
+ * A refused bulk action changed nothing, so the list is not reloaded: reloading would replace the
+ * rows' HTML and clear the points the user had checked.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  if (actionResult && typeof actionResult === "object" && "error" in actionResult) return false;
+  return defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction = () => [{ title: "Punten beantwoorden — Beheer — Herleidbaar" }];
 
@@ -34,8 +49,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseTriageFilters(url.searchParams);
   const page = parsePage(url.searchParams.get("pagina"));
-  const [result, facts, organisationText] = await Promise.all([
-    listTriage(db(), vision.id, filters, viewer.user.id, page),
+  const base = `/beheer/visies/${vision.id}/beantwoorden`;
+  const [list, facts, organisationText] = await Promise.all([
+    triageListHtml(db(), vision.id, filters, viewer.user.id, page, base),
     triagePageFacts(db(), vision.id, region.id),
     organisationFilterText(db(), filters.organisatie),
   ]);
@@ -55,21 +71,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     filters: { ...filters, organisatie: organisationText },
     query: query.toString(),
     page,
-    total: result.total,
-    pageSize: result.pageSize,
-    rows: result.rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      kind: pointKindLabels[r.kind as PointKind] ?? r.kind,
-      organisation: r.organisation,
-      organisationNote: `${organisationTypeLabels[r.organisationType as OrganisationType] ?? r.organisationType}${r.reactionKind === "reactiebrief" ? ", reactiebrief" : ""}${r.isLate ? ", te laat" : ""}`,
-      excerpt: r.excerpt,
-      themes: r.themes,
-      sections: r.sections,
-      status: answerStatusLabels[r.status],
-      disposition: r.disposition ? dispositionLabels[r.disposition] : null,
-      assignee: r.assignee,
-    })),
+    total: list.total,
+    pageSize: list.pageSize,
+    rowsHtml: list.rowsHtml,
     choices: {
       bron: [...facts.options.rounds.map((r) => ({ value: r.id, label: `Ronde ${r.label}` })), { value: "reactiebrief", label: "Reactiebrieven van gemeenteraden" }],
       onderdeel: facts.options.sections.map((s) => ({ value: s.key, label: `${s.number ? `${s.number} ` : ""}${s.title}` })),
@@ -265,42 +269,8 @@ export default function TriagePage() {
                 <th scope="col" className="utrecht-table__header-cell">Toegewezen</th>
               </tr>
             </thead>
-            <tbody className="utrecht-table__body">
-              {data.rows.map((r) => (
-                <tr key={r.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <input type="checkbox" name="punt" value={r.id} id={`punt-${r.id}`} className="utrecht-checkbox utrecht-checkbox--html-input" aria-label={`Selecteer ${r.reference}`} />
-                  </td>
-                  <th scope="row" className="utrecht-table__cell">
-                    <a className="utrecht-link" href={`${base}/${r.reference}`}>
-                      {r.reference}
-                    </a>
-                    <br />
-                    <span className="muted">{r.kind}</span>
-                  </th>
-                  <td className="utrecht-table__cell">
-                    {r.organisation}
-                    <br />
-                    <span className="muted">{r.organisationNote}</span>
-                  </td>
-                  <td className="utrecht-table__cell triage-text">
-                    {r.excerpt.map((segment, index) => (segment.hit ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
-                    {r.themes.length ? <span className="muted"> Thema: {r.themes.join(", ")}</span> : null}
-                  </td>
-                  <td className="utrecht-table__cell">{r.sections.length ? r.sections.join("; ") : "algemeen"}</td>
-                  <td className="utrecht-table__cell">
-                    {r.status}
-                    {r.disposition ? (
-                      <>
-                        <br />
-                        <span className="muted">{r.disposition}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="utrecht-table__cell">{r.assignee ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
+            {/* Static HTML rendered on the server (triage-list.server.tsx): checkboxes and links only. */}
+            <tbody className="utrecht-table__body" dangerouslySetInnerHTML={{ __html: data.rowsHtml ?? "" }} />
           </table>
         </div>
         <Pagination page={data.page} pageSize={data.pageSize} total={data.total} buildHref={hrefFor} />

@@ -24,6 +24,13 @@ describe("answering points", () => {
     await expectAccessible(staff);
     // All 14 points of the first concept's round are listed (and the council reactiebrief's, once adoption added them).
     expect(await staff.getByRole("table").locator("tbody tr").count()).toBeGreaterThanOrEqual(14);
+    // The rows' HTML is sent once, in the document: the hydrated page's loader data has no copy of it.
+    await waitForHydration(staff);
+    const hydratedRows = await staff.evaluate(() => {
+      const router = (window as unknown as { __remixRouter: { state: { loaderData: Record<string, { rowsHtml?: string } | undefined> } } }).__remixRouter;
+      return router.state.loaderData["routes/beheer.visies.$visionId.beantwoorden._index"]?.rowsHtml;
+    });
+    expect(hydratedRows).toBeUndefined();
 
     // Keyboard only: focus the search box, type a plural, submit the GET form with Enter.
     await staff.getByLabel("Zoeken in de tekst").focus();

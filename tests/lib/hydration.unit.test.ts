@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { pageNeedsScripts } from "~/lib/hydration";
+import { pageNeedsScripts, withoutDocumentOnlyFields } from "~/lib/hydration";
 
 describe("pages without scripts", () => {
   test("a page ships scripts unless its leaf route says otherwise", () => {
@@ -15,5 +15,20 @@ describe("pages without scripts", () => {
     const handle = { scripts: (data: unknown) => ((data as { drafts: unknown[] }).drafts.length > 0) };
     expect(pageNeedsScripts([{ handle, data: { drafts: [] } }])).toBe(false);
     expect(pageNeedsScripts([{ handle, data: { drafts: [{ id: "r1" }] } }])).toBe(true);
+  });
+});
+
+describe("document-only loader data", () => {
+  test("the hydration copy leaves out the fields a route names, and keeps the rest", () => {
+    const data = { rowsHtml: "<tr></tr>", total: 3 };
+    expect(withoutDocumentOnlyFields({ documentOnly: ["rowsHtml"] }, data)).toEqual({ total: 3 });
+    // The render keeps every field: the route's own object is not changed.
+    expect(data.rowsHtml).toBe("<tr></tr>");
+  });
+
+  test("routes without documentOnly fields, and empty data, are sent as they are", () => {
+    expect(withoutDocumentOnlyFields({ scripts: false }, { a: 1 })).toBeUndefined();
+    expect(withoutDocumentOnlyFields(undefined, { a: 1 })).toBeUndefined();
+    expect(withoutDocumentOnlyFields({ documentOnly: ["a"] }, null)).toBeUndefined();
   });
 });
