@@ -53,13 +53,42 @@ export function publicOrganisationPicker(visionId: string): Promise<Organisation
   });
 }
 
-/** Staff picker: every organisation of the region, by id, with its submitted points on the visie (0 if none). */
-export function staffOrganisationPicker(regionId: string, visionId: string): Promise<OrganisationPicker> {
-  return memoByDataVersion(`implementation:trace-picker:staff:${regionId}:${visionId}`, async () => {
+/** An organisation of the region with its submitted points on the visie. */
+export interface StaffOrganisationChoice {
+  id: string;
+  code: string;
+  name: string;
+  points: number;
+}
+
+export const STAFF_ORGANISATIONS_PAGE_SIZE = 50;
+
+/** Every organisation of the region, by name, with its submitted points on the visie (0 if none). */
+function staffOrganisations(regionId: string, visionId: string): Promise<StaffOrganisationChoice[]> {
+  return memoByDataVersion(`implementation:trace-organisations:staff:${regionId}:${visionId}`, async () => {
     const [all, withPoints] = await Promise.all([ownerCandidates(db(), regionId), traceableOrganisations(db(), visionId, false)]);
     const counts = new Map(withPoints.map((o) => [o.id, Number(o.points)]));
-    return { count: all.length, optionsHtml: optionsHtml(all.map((o) => ({ value: o.id, name: o.name, points: counts.get(o.id) ?? 0 }))) };
+    return all.map((o) => ({ id: o.id, code: o.code, name: o.name, points: counts.get(o.id) ?? 0 }));
   });
+}
+
+/**
+ * Staff find an organisation by its code or part of its name (any case); an empty search lists them
+ * all. One page of the matches, by name; `exact` is the organisation whose code is the search.
+ * A region has up to ~2,000 organisations: a <select> of all of them made the page 180 KB heavier
+ * and is hard to use by keyboard or screen reader.
+ */
+export async function findStaffOrganisations(regionId: string, visionId: string, search: string, page: number) {
+  const all = await staffOrganisations(regionId, visionId);
+  const needle = search.trim().toLocaleLowerCase("nl");
+  const matches = needle ? all.filter((o) => o.code.toLocaleLowerCase("nl").includes(needle) || o.name.toLocaleLowerCase("nl").includes(needle)) : all;
+  const start = (page - 1) * STAFF_ORGANISATIONS_PAGE_SIZE;
+  return {
+    total: matches.length,
+    pageSize: STAFF_ORGANISATIONS_PAGE_SIZE,
+    exact: needle ? (matches.find((o) => o.code.toLocaleLowerCase("nl") === needle) ?? null) : null,
+    items: matches.slice(start, start + STAFF_ORGANISATIONS_PAGE_SIZE),
+  };
 }
 
 export interface PublicLetterLink {

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guards.server";
 import { isStaffAdmin } from "~/auth/roles";
+import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
-import { staffOrganisationPicker, staffOrganisationTrace, withSelectedOption } from "~/implementation/trace-page.server";
+import { findStaffOrganisations, staffOrganisationTrace, type StaffOrganisationChoice } from "~/implementation/trace-page.server";
 import type { ScriptsHandle } from "~/lib/hydration";
-import { z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const handle: ScriptsHandle = { scripts: false };
@@ -22,18 +24,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     if (!id.success) throw notFound();
     organisationId = id.data;
   }
+  const search = withoutNul(url.searchParams.get("zoek") ?? "").trim().slice(0, 200);
+  const page = parsePage(url.searchParams.get("pagina"));
   const publicBase = `/visies/${region.slug}/${vision.slug}`;
-  // The picker and the chosen organisation's points, each memoised per data version as HTML.
-  const [picker, trace] = await Promise.all([
-    staffOrganisationPicker(region.id, vision.id),
+  // The organisations and the chosen organisation's points, each memoised per data version.
+  const [found, trace] = await Promise.all([
+    organisationId ? Promise.resolve(undefined) : findStaffOrganisations(region.id, vision.id, search, page),
     organisationId ? staffOrganisationTrace(vision, region.id, organisationId, publicBase) : Promise.resolve(undefined),
   ]);
   if (trace === null) throw notFound();
+  // A code typed in full is the organisation itself.
+  if (found?.exact) throw redirect(`/beheer/visies/${vision.id}/uitvoering/herleidbaarheid?organisatie=${found.exact.id}`);
   return {
     region: { name: region.name, slug: region.slug },
     isAdmin: isStaffAdmin(viewer, region.id),
     vision: { id: vision.id, title: vision.title, slug: vision.slug },
-    optionsHtml: withSelectedOption(picker.optionsHtml, trace?.organisation.id ?? ""),
+    search: trace ? trace.organisation.code : search,
+    page,
+    found: found ? { total: found.total, pageSize: found.pageSize, items: found.items } : null,
     organisation: trace?.organisation ?? null,
     points: trace?.points ?? 0,
     itemsHtml: trace?.itemsHtml ?? "",
@@ -54,14 +62,20 @@ export default function StaffTraceabilityPage() {
       <h1 className="utrecht-heading-1">Herleidbaarheid per organisatie</h1>
       <p className="utrecht-paragraph">Alle ingediende punten, ook als de antwoorden nog niet openbaar zijn. De openbare pagina toont alleen wat gepubliceerd is.</p>
       <Form method="get" className="form-inline">
-        <label className="utrecht-form-label" htmlFor="organisatie">
-          Organisatie
-        </label>{" "}
-        <select id="organisatie" name="organisatie" className="utrecht-select utrecht-select--html-select" dangerouslySetInnerHTML={{ __html: data.optionsHtml }} />{" "}
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="zoek">
+            Organisatie
+          </label>
+          <p id="zoek-uitleg" className="utrecht-form-field-description">
+            De code van de organisatie of een deel van de naam.
+          </p>
+          <input id="zoek" name="zoek" type="search" className="utrecht-textbox utrecht-textbox--html-input" defaultValue={data.search} aria-describedby="zoek-uitleg" />
+        </div>{" "}
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-          Tonen
+          Zoeken
         </button>
       </Form>
+      {data.found ? <OrganisationChoices found={data.found} search={data.search} page={data.page} base={`${base}/herleidbaarheid`} /> : null}
       {data.organisation ? (
         <>
           <h2 className="utrecht-heading-2">Punten van {data.organisation.name}</h2>
@@ -85,6 +99,39 @@ export default function StaffTraceabilityPage() {
           )}
         </>
       ) : null}
+    </>
+  );
+}
+
+function OrganisationChoices({ found, search, page, base }: { found: { total: number; pageSize: number; items: StaffOrganisationChoice[] }; search: string; page: number; base: string }) {
+  const query = search ? `zoek=${encodeURIComponent(search)}&` : "";
+  if (found.total === 0) {
+    return (
+      <p className="utrecht-paragraph" role="status">
+        Geen organisatie gevonden met code of naam &lsquo;{search}&rsquo;.
+      </p>
+    );
+  }
+  return (
+    <>
+      <h2 className="utrecht-heading-2">{search ? `Organisaties met '${search}' in code of naam` : "Alle organisaties van de regio"}</h2>
+      <p className="utrecht-paragraph">
+        {found.total} {found.total === 1 ? "organisatie" : "organisaties"}
+        {found.total > found.pageSize ? `, pagina ${page}` : ""}. Kies een organisatie om haar punten te zien.
+      </p>
+      <ul className="utrecht-unordered-list">
+        {found.items.map((o) => (
+          <li key={o.id} className="utrecht-unordered-list__item">
+            <a className="utrecht-link" href={`${base}?organisatie=${o.id}`}>
+              {o.name}
+            </a>{" "}
+            <span className="muted">
+              ({o.code}, {o.points} {o.points === 1 ? "punt" : "punten"})
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Pagination page={page} pageSize={found.pageSize} total={found.total} buildHref={(p) => `${base}?${query}pagina=${p}`} />
     </>
   );
 }

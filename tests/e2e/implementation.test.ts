@@ -83,8 +83,12 @@ describe("uitvoeringsplan and traceability", () => {
     await expectAccessible(page);
 
     await page.goto(page.url().replace(/tekorten$/, "herleidbaarheid"));
-    await page.getByLabel("Organisatie").selectOption({ label: "Adviesraad Sociaal Domein Vlaardingen (9 punten)" });
-    await page.getByRole("button", { name: "Tonen" }).click();
+    await page.getByLabel("Organisatie").fill("Sociaal Domein Vlaardingen");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await page.getByRole("link", { name: "Adviesraad Sociaal Domein Vlaardingen" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("9 punten");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Adviesraad Sociaal Domein Vlaardingen" }).click();
     await page.getByRole("heading", { name: "Punt ASDV-3" }).waitFor();
     await expectAccessible(page);
   });

@@ -31,6 +31,13 @@ async function staffPage(organisationId: string) {
   return data;
 }
 
+async function staffSearch(search: string) {
+  const { data, response } = await run(() =>
+    staffTrace.loader({ request: getRequest(`/x?zoek=${encodeURIComponent(search)}`, staffCookie), params: { visionId: s.vision.id }, context: testContext() }),
+  );
+  return { found: data?.found ?? null, location: response?.headers.get("Location") ?? null };
+}
+
 async function publicPage(code: string) {
   const { data, response } = await run(() => publicTrace.loader({ request: getRequest(`/x?organisatie=${code}`), params: publicParams, context: testContext() }));
   if (!data) throw new Error(`status ${response?.status}`);
@@ -41,7 +48,7 @@ describe("traceability pages, memoised per data version", () => {
   test("a linked action, an added point, a renamed organisation and published answers show on the very next request", async () => {
     const before = await staffPage(s.council.id);
     expect(before.points).toBe(3);
-    expect(before.optionsHtml).toContain(`<option value="${s.council.id}" selected="">${s.council.name} (3 punten)</option>`);
+    expect((await staffSearch(s.council.name.slice(0, 12))).found?.items).toContainEqual({ id: s.council.id, code: s.council.code, name: s.council.name, points: 3 });
     expect(before.itemsHtml).not.toContain("Wachttijden in beeld");
     // Served again from the memo: the same values.
     expect(await staffPage(s.council.id)).toEqual(before);
@@ -66,7 +73,7 @@ describe("traceability pages, memoised per data version", () => {
     const counted = await staffPage(s.council.id);
     expect(counted.points).toBe(4);
     expect(counted.organisation?.name).toBe(`${s.council.name} (hernoemd)`);
-    expect(counted.optionsHtml).toContain(`${s.council.name} (hernoemd) (4 punten)</option>`);
+    expect((await staffSearch("(hernoemd)")).found?.items).toEqual([{ id: s.council.id, code: s.council.code, name: `${s.council.name} (hernoemd)`, points: 4 }]);
 
     const hidden = await publicPage(s.council.code);
     expect(hidden.points).toBe(0);
@@ -78,11 +85,22 @@ describe("traceability pages, memoised per data version", () => {
     expect(shown.itemsHtml).toContain(`href="/visies/${publicParams.regionSlug}/${publicParams.visionSlug}/uitvoering/${created.action.reference}"`);
   });
 
-  test("organisation names reach the pre-rendered picker escaped", async () => {
-    await database.db.update(organisations).set({ name: 'Gemeente <b>"Vet"</b> & Co' }).where(eq(organisations.id, s.municipality.id));
-    const page = await staffPage(s.municipality.id);
-    expect(page.optionsHtml).toContain(`<option value="${s.municipality.id}" selected="">Gemeente &lt;b&gt;&quot;Vet&quot;&lt;/b&gt; &amp; Co (2 punten)</option>`);
+  test("organisation names reach the public pre-rendered picker escaped", async () => {
+    await database.db.update(organisations).set({ name: 'Adviesraad <b>"Vet"</b> & Co' }).where(eq(organisations.id, s.council.id));
+    const page = await publicPage(s.council.code);
+    expect(page.optionsHtml).toContain(`<option value="${s.council.code}" selected="">Adviesraad &lt;b&gt;&quot;Vet&quot;&lt;/b&gt; &amp; Co (4 punten)</option>`);
     expect(page.optionsHtml).not.toContain("<b>");
+  });
+
+  test("staff find an organisation by part of its name or code; a whole code opens it; no match says so", async () => {
+    const byName = await staffSearch("vet");
+    expect(byName.found?.items.map((o) => o.id)).toEqual([s.council.id]);
+    const byCode = await staffSearch(s.council.code.toLowerCase());
+    expect(byCode.location).toBe(`/beheer/visies/${s.vision.id}/uitvoering/herleidbaarheid?organisatie=${s.council.id}`);
+    expect((await staffSearch("geen-organisatie-heet-zo")).found).toEqual({ total: 0, pageSize: 50, items: [] });
+    // An empty search lists every organisation of the region.
+    const all = await staffSearch("");
+    expect(all.found!.items.map((o) => o.id)).toEqual(expect.arrayContaining([s.council.id, s.municipality.id]));
   });
 
   test("an organisation of another region or an unknown code is not found, also when asked twice", async () => {
