@@ -4,9 +4,10 @@
  * are escaped by the renderer; links are re-checked and get a fixed rel.
  */
 import type { JSONContent } from "@tiptap/core";
+import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { renderToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { extensions, isSafeHref, LINK_REL } from "./extensions";
-import { validateRichText } from "./validate.server";
+import { richTextSchema, validateRichText } from "./validate.server";
 
 function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -33,7 +34,8 @@ export function renderRichTextToHtml(doc: JSONContent): string {
     return text ? `<p>${escapeHtml(text)}</p>` : "";
   }
   return renderToHTMLString({
-    content: checked.doc,
+    // A node of the shared schema: given JSON, the renderer would build the schema on every call.
+    content: ProseMirrorNode.fromJSON(richTextSchema(), checked.doc),
     extensions,
     options: {
       markMapping: {
