@@ -5,7 +5,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { staffOrganisationPicker, staffOrganisationTrace, withSelectedOption } from "~/implementation/trace-page.server";
 import type { ScriptsHandle } from "~/lib/hydration";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const handle: ScriptsHandle = { scripts: false };
