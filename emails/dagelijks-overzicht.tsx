@@ -2,7 +2,7 @@ import { Link } from "@react-email/link";
 import { Action, BulletList, Layout, Paragraph, styles } from "./components/Layout";
 import type { EmailContext } from "./define";
 import { defineEmail, greeting, link, longDate, moment, optionalText, text } from "./define";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 const schema = z.object({
   recipientName: optionalText(120),

@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 /** Filled in by the renderer, the same for every template. */
 export interface EmailContext {

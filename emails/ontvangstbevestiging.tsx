@@ -1,7 +1,7 @@
 import { Action, Facts, Layout, Paragraph } from "./components/Layout";
 import type { EmailContext } from "./define";
 import { defineEmail, greeting, link, longDateTime, moment, optionalText, text } from "./define";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 const schema = z.object({
   recipientName: optionalText(120),

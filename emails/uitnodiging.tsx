@@ -1,7 +1,7 @@
 import { Action, Layout, Paragraph } from "./components/Layout";
 import type { EmailContext } from "./define";
 import { defineEmail, link, longDateTime, moment, text } from "./define";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 const schema = z.object({
   recipientName: text(120),

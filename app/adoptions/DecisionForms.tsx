@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { DecisionActionData, DecisionPageData } from "./decision-page.server";
 import { decisionOutcomes, longDutchDate, outcomeLabels } from "./in-force";
-import { MAX_DECISION_ITEMS } from "./schema";
+import { MAX_DECISION_ITEMS } from "./options";
 
 function Errors({ data, intent }: { data: DecisionActionData | undefined; intent: string }) {
   if (!data?.errors.length || (data.intent !== intent && !(intent === "raadsbesluit" && data.intent === "upload"))) return null;

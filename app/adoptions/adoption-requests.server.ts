@@ -13,7 +13,7 @@ import type { LetterDocument } from "~/letters/letter-model";
 import { buildAdoptionLetter } from "./aanbiedingsbrief";
 import { AdoptionError } from "./adoptions.server";
 import { isMemberOn } from "./in-force";
-import { AdoptionRequestSchema, type AdoptionRequestInput } from "./schema";
+import { AdoptionRequestSchema, type AdoptionRequestInput } from "./schema.server";
 
 export type AdoptionRequestRow = typeof adoptionRequests.$inferSelect;
 

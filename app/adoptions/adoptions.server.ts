@@ -9,7 +9,8 @@ import { readStoredFile, storeFile } from "~/lib/files.server";
 import { queueMessage } from "~/lib/outbox.server";
 import { inForceStatus, isMemberOn, type DecisionOutcome, type InForceResult, type MunicipalityStatus } from "./in-force";
 import { canRecordAdoption, isGriffieOf } from "./permissions";
-import { DecisionSchema, MAX_DECISION_FILE_BYTES, type DecisionInput } from "./schema";
+import { MAX_DECISION_FILE_BYTES } from "./options";
+import { DecisionSchema, type DecisionInput } from "./schema.server";
 
 export class AdoptionError extends Error {
   readonly messages: string[];

@@ -7,9 +7,9 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/errors.server";
 import { proposeLetterImport } from "~/reactions/letter-import.server";
-import { MAX_POINTS } from "~/reactions/schema";
+import { MAX_POINTS } from "~/reactions/options";
 import { AdoptionError, recordingContext, targetVersionOf } from "./adoptions.server";
-import { MAX_COUNCIL_LETTER_CHARS } from "./schema";
+import { MAX_COUNCIL_LETTER_CHARS } from "./options";
 
 /**
  * A council's reactiebrief (typed, pasted or from Word) becomes a reaction of kind reactiebrief on

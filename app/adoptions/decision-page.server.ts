@@ -7,7 +7,8 @@ import type { JSONContent } from "@tiptap/core";
 import { AdoptionError, attachDecisionFile, loadDecisionForm, recordDecision } from "./adoptions.server";
 import { sentAdoptionRequests } from "./adoption-requests.server";
 import { importCouncilLetter } from "./council-letters.server";
-import { decisionFromForm, MAX_DECISION_FILE_BYTES } from "./schema";
+import { MAX_DECISION_FILE_BYTES } from "./options";
+import { decisionFromForm } from "./schema.server";
 
 /**
  * The decision page is the same for the griffie (its own municipality) and for staff (on its

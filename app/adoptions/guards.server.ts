@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { organisations, visions, visionVersions } from "~db/schema";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { griffieMunicipalities } from "./permissions";
 

@@ -18,7 +18,7 @@ import { docFromPlainText, plainTextOf, validateRichText } from "~/editor/valida
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { isUniqueViolation } from "~/lib/errors.server";
-import type { AnswerStatus, Disposition } from "./schema";
+import type { AnswerStatus, Disposition } from "./labels";
 
 export class AnswerError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { getPointForStaff } from "./answers.server";
 

@@ -1,5 +1,6 @@
-// The answer statuses and dispositions with their Dutch labels, without zod: the answering pages
-// import these in their components, so the browser bundle does not carry the form schemas.
+// The answer statuses, dispositions and triage sort orders with their Dutch labels, without zod:
+// the answering pages import these in their components, so the browser bundle does not carry the
+// form schemas.
 
 /** Dispositions (afwegingen) in the order staff choose them; labels are the Dutch UI words. */
 export const dispositions = ["overgenomen", "deels_overgenomen", "niet_overgenomen", "meegenomen_in_uitvoeringsplan", "voor_kennisgeving"] as const;
@@ -21,4 +22,15 @@ export const answerStatusLabels: Record<AnswerStatus, string> = {
   in_behandeling: "in behandeling",
   beantwoord: "beantwoord",
   vastgesteld: "vastgesteld",
+};
+
+export const triageSorts = ["referentie", "organisatie", "onderdeel", "status", "nieuwste"] as const;
+export type TriageSort = (typeof triageSorts)[number];
+
+export const triageSortLabels: Record<TriageSort, string> = {
+  referentie: "referentie",
+  organisatie: "organisatie",
+  onderdeel: "onderdeel van de visie",
+  status: "status",
+  nieuwste: "nieuwste eerst",
 };

@@ -8,8 +8,8 @@ import { renderRichTextToHtml } from "~/editor/render.server";
 import { memoByDataVersion } from "~/lib/data-version.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { formRevision, z } from "~/lib/zod";
-import { pointKindLabels } from "~/reactions/schema";
+import { formRevision, z } from "~/lib/zod.server";
+import { pointKindLabels } from "~/reactions/options";
 import { requireVisionStaff } from "~/visions/guards.server";
 import {
   AnswerError,
@@ -25,7 +25,8 @@ import {
   userNames,
 } from "./answers.server";
 import { pointReference, requireAnsweringPoint } from "./guards.server";
-import { AnswerFormSchema, type AnswerStatus } from "./schema";
+import type { AnswerStatus } from "./labels";
+import { AnswerFormSchema } from "./schema.server";
 import { similarPoints } from "./similar.server";
 
 /**

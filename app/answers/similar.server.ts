@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { sql } from "drizzle-orm";
 import { plainTextOf } from "~/editor/plain-text";
 import type { Db } from "~/lib/db.server";
-import type { AnswerStatus, Disposition } from "./schema";
+import type { AnswerStatus, Disposition } from "./labels";
 import { isCurrentRevision } from "~/reactions/revisions.server";
 import { rowsOf } from "./triage.server";
 

@@ -1,5 +1,5 @@
-// What the triage route's loader and action need from modules that build zod schemas at load time.
-// Imported through this .server module, they stay out of the page's JavaScript (the browser build
-// replaces .server modules by empty ones; a plain import would ship zod even if only the loader used it).
-export { answerStatusLabels, answerStatuses, BulkFormSchema, dispositionLabels, dispositions, parseTriageFilters, triageSortLabels, triageSorts } from "./schema";
-export { pointKindLabels, pointKinds, type PointKind } from "~/reactions/schema";
+// What the triage route's loader and action need: the labels and option lists (plain modules) and
+// the form schemas (schema.server.ts, which the browser build replaces by an empty module).
+export { answerStatusLabels, answerStatuses, dispositionLabels, dispositions, triageSortLabels, triageSorts } from "./labels";
+export { BulkFormSchema, parseTriageFilters } from "./schema.server";
+export { pointKindLabels, pointKinds, type PointKind } from "~/reactions/options";

@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { organisationTypeLabels, type OrganisationType } from "~/auth/roles";
 import type { Db } from "~/lib/db.server";
-import { pointKindLabels, type PointKind } from "~/reactions/schema";
-import { answerStatusLabels, dispositionLabels, type TriageFilterInput } from "./schema";
+import { pointKindLabels, type PointKind } from "~/reactions/options";
+import { answerStatusLabels, dispositionLabels } from "./labels";
+import type { TriageFilterInput } from "./schema.server";
 import { TriageRows, type TriageRowView } from "./TriageRows";
 import { listTriage, memoOnAppDatabase, TRIAGE_PAGE_SIZE } from "./triage.server";
 

@@ -5,7 +5,8 @@ import { memoByDataVersion } from "~/lib/data-version.server";
 import type { Db } from "~/lib/db.server";
 import { currentDatabase } from "~/lib/db.server";
 import { isCurrentRevision } from "~/reactions/revisions.server";
-import type { AnswerStatus, Disposition, TriageFilterInput, TriageSort } from "./schema";
+import type { AnswerStatus, Disposition, TriageSort } from "./labels";
+import type { TriageFilterInput } from "./schema.server";
 
 export const TRIAGE_PAGE_SIZE = 50;
 

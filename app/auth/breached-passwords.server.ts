@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
-import { isCommonPassword } from "./schema";
+import { isCommonPassword } from "./schema.server";
 
 // Mozilla's list of the most common passwords from public breaches (fxa-common-password-list, MPL-2.0),
-// loaded once on the server; the browser only gets the short list in ./schema.
+// loaded once on the server, on top of the short list in ./schema.server.
 const require = createRequire(import.meta.url);
 const breachedList = require("fxa-common-password-list") as { test(password: string): boolean };
 

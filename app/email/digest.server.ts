@@ -8,7 +8,7 @@ import { outboxMessages } from "~db/schema";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { queueMessage } from "~/lib/outbox.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { enqueueJob } from "./jobs.server";
 import { emailSummary, isEmailName } from "./render.server";
 import type { EmailInput } from "./render.server";

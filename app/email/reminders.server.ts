@@ -14,7 +14,7 @@ import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { queueMessage } from "~/lib/outbox.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { enqueueJob } from "./jobs.server";
 
 export const ROUND_REMINDER_JOB = "round.reminder";

@@ -1,5 +1,5 @@
 import { ActionStatus, formatIsoDate } from "./components";
-import type { ImplementationStatus } from "./schema";
+import type { ImplementationStatus } from "./options";
 
 export interface TraceRow {
   id: string;

@@ -1,4 +1,4 @@
-import { statusLabels, type ImplementationStatus } from "./schema";
+import { statusLabels, type ImplementationStatus } from "./options";
 
 /** Status in words (never colour only) and progress as a native, labelled progress bar with its percentage. */
 export function ActionStatus({ status, progress }: { status: ImplementationStatus; progress: number }) {

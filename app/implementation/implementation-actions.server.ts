@@ -23,18 +23,10 @@ import { memoByDataVersion } from "~/lib/data-version.server";
 import { db as currentDb, type Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { queueMessage } from "~/lib/outbox.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { parseCsv, restoreCell, toCsv } from "./csv";
-import {
-  ActionFieldsSchema,
-  ActionUpdateSchema,
-  csvColumns,
-  CsvActionRowSchema,
-  PointLinkSchema,
-  statusLabels,
-  type ActionFields,
-  type ImplementationStatus,
-} from "./schema";
+import { csvColumns, statusLabels, type ImplementationStatus } from "./options";
+import { ActionFieldsSchema, ActionUpdateSchema, CsvActionRowSchema, PointLinkSchema, type ActionFields } from "./schema.server";
 
 export type Failure = { ok: false; message: string; field?: string };
 

@@ -9,7 +9,7 @@ import { renderPdf } from "~/letters/pdf.server";
 import { fileResponse } from "~/lib/files.server";
 import { csvResponse, toCsv } from "./csv";
 import { publicPointCondition } from "./implementation-actions.server";
-import { dispositionLabels, statusLabels, type ImplementationStatus } from "./schema";
+import { dispositionLabels, statusLabels, type ImplementationStatus } from "./options";
 
 /**
  * Rendered answers, by answer id and revision (an edit raises the revision, so a stale entry is never

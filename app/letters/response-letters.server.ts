@@ -7,7 +7,7 @@ import type { Db } from "~/lib/db.server";
 import { appUrl } from "~/lib/env.server";
 import { readStoredFile, storeFile } from "~/lib/files.server";
 import { queueMessage } from "~/lib/outbox.server";
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 import { renderDocx } from "./docx.server";
 import type { LetterStatus } from "./labels";
 import type { LetterDocument } from "./letter-model";

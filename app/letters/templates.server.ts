@@ -3,7 +3,7 @@ import { letterTemplates } from "~db/schema";
 import { isStaffAdmin, type Viewer } from "~/auth/roles";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 
 /**
  * The editable introduction and closing of antwoordbrieven, per region, with placeholders such as

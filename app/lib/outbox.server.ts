@@ -7,7 +7,7 @@ import type { EmailInput } from "~/email/render.server";
 import { emailCategory, emailSubject, isEmailName, serialiseEmailData } from "~/email/render.server";
 import type { Db } from "./db.server";
 import { appUrl } from "./env.server";
-import { emailAddress } from "./zod";
+import { emailAddress } from "./zod.server";
 
 export { headerSafe };
 

@@ -21,7 +21,7 @@ import { auditEvents, consultationRounds, pointAnchors, points, reactions, react
 import type { Viewer } from "~/auth/roles";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { getReactionForViewer, nextReferences, ReactionError, roundState } from "./reactions.server";
 
 export interface RevisionTrace {

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { getReactionForViewer } from "./reactions.server";
 
 /** The reaction if the viewer may see it (members; staff once submitted); anything else is a 404. */

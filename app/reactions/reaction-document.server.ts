@@ -6,7 +6,7 @@ import type { DocumentBlock, LetterDocument } from "~/letters/letter-model";
 import { renderPdf } from "~/letters/pdf.server";
 import type { Db } from "~/lib/db.server";
 import { loadReactionDetails } from "./reactions.server";
-import { pointKindLabels } from "./schema";
+import { pointKindLabels } from "./options";
 
 function richOrEmpty(doc: unknown): JSONContent | null {
   const content = doc as JSONContent | null;

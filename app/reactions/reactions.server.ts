@@ -27,12 +27,12 @@ import { appUrl } from "~/lib/env.server";
 import { isUniqueViolation } from "~/lib/errors.server";
 import { queueMessage } from "~/lib/outbox.server";
 import { createQuoteSelector } from "./anchors";
-import type { PointKind, SaveReactionInput } from "./schema";
-import { MAX_POINTS } from "./schema";
+import { MAX_POINTS, type PointKind } from "./options";
+import type { SaveReactionInput } from "./schema.server";
 import { renderReactionPdf } from "./reaction-document.server";
 import { enqueueJob, registerJobHandler } from "~/email/jobs.server";
 import { rateLimits, takeRateLimit } from "~/lib/rate-limit.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { isCurrentRevision } from "./revisions.server";
 
 export class ReactionError extends Error {

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { changePassword } from "~/auth/account.server";
 import { requireViewer } from "~/auth/guards.server";
 import { organisationTypeLabels, roleLabels } from "~/auth/roles";
-import { ChangePasswordSchema } from "~/auth/schema";
+import { ChangePasswordSchema } from "~/auth/schema.server";
 import { sessionCookie } from "~/auth/session.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requireViewer } from "~/auth/guards.server";
 import { deleteOwnAccount } from "~/auth/personal-data.server";
+import { DeleteAccountSchema } from "~/auth/schema.server";
 import { blankSessionCookie } from "~/auth/session.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
 
 export const meta: MetaFunction = () => [{ title: "Mijn gegevens — Mijn account — Herleidbaar" }];
 
@@ -13,11 +13,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewer(request, context);
   return null;
 }
-
-const DeleteAccountSchema = z.object({
-  password: z.string().min(1, "Vul uw wachtwoord in.").max(1000),
-  confirm: z.literal("ja", { error: "Vink aan dat u uw account wilt verwijderen." }),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);

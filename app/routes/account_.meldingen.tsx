@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/auth/guards.server";
 import { collectErrors, ErrorSummary, SubmitButton } from "~/components/forms";
 import { getNotificationPreference, setNotificationPreference } from "~/email/preferences.server";
-import { NotificationPreferenceSchema } from "~/email/schema";
+import { NotificationPreferenceSchema } from "~/email/schema.server";
 import { db } from "~/lib/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Meldingen — Mijn account — Herleidbaar" }];

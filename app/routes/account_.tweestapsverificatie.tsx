@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireViewer } from "~/auth/guards.server";
-import { TwoFactorSettingsSchema } from "~/auth/schema";
+import { TwoFactorSettingsSchema } from "~/auth/schema.server";
 import { disableTwoFactor, enableTwoFactor, newTotpKey, totpSetup, twoFactorStatus } from "~/auth/two-factor.server";
 import { db } from "~/lib/db.server";
 

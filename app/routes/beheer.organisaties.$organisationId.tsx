@@ -10,17 +10,15 @@ import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { inviteToOrganisation } from "~/organisations/invitations.server";
 import { getOrganisation, listMembers, listOpenInvitations, updatePostalAddress } from "~/organisations/organisations.server";
-import { InviteSchema, UpdatePostalAddressSchema } from "~/organisations/schema";
-import { z } from "~/lib/zod";
+import { InviteSchema, UpdatePostalAddressSchema } from "~/organisations/schema.server";
+import { z } from "~/lib/zod.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisatie"} — Beheer — Herleidbaar` },
 ];
 
-const IdSchema = z.uuid();
-
 async function loadOrganisation(regionId: string, organisationId: string | undefined) {
-  const parsed = IdSchema.safeParse(organisationId);
+  const parsed = z.uuid().safeParse(organisationId);
   if (!parsed.success) throw notFound();
   const organisation = await getOrganisation(db(), regionId, parsed.data);
   if (!organisation) throw notFound();

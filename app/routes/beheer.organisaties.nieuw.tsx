@@ -10,7 +10,8 @@ import { collectErrors, ErrorSummary, SelectField, SubmitButton, TextAreaField, 
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
 import { createOrganisation, listMunicipalities } from "~/organisations/organisations.server";
-import { CreateOrganisationSchema, organisationTypes } from "~/organisations/schema";
+import { organisationTypes } from "~/organisations/options";
+import { CreateOrganisationSchema } from "~/organisations/schema.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisatie toevoegen — Beheer — Herleidbaar" }];
 

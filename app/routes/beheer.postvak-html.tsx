@@ -3,7 +3,7 @@ import { notFound, requireStaffAdmin, requireStaffRegion } from "~/auth/guards.s
 import { db } from "~/lib/db.server";
 import { htmlPreviewResponse } from "~/lib/html-preview.server";
 import { getMailboxMessage } from "~/lib/mailbox.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 /** The formatted version of one outbox message of the staff admin's region. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -7,16 +7,14 @@ import { ErrorSummary } from "~/components/forms";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
 import { smtpConfigured } from "~/email/config.server";
-import { attemptOutcomeLabels, mailboxFilterLabels, mailboxFilterNames, outboxStatusLabels } from "~/email/labels";
-import { MailboxActionSchema } from "~/email/schema";
+import { attemptOutcomeLabels, mailboxFilterLabels, outboxStatusLabels } from "~/email/labels";
+import { MailboxActionSchema, MailboxFilterSchema } from "~/email/schema.server";
 import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { getMailboxMessage, listMailbox, mailboxCounts, resendMessage, retryMessage } from "~/lib/mailbox.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 export const meta: MetaFunction = () => [{ title: "Postvak — Beheer — Herleidbaar" }];
-
-const FilterSchema = z.enum(mailboxFilterNames).catch("alle");
 
 /** Kept, held and bundled messages never went to an SMTP server: their attempt count means nothing. */
 function deliveryAttempted(status: string) {
@@ -32,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaffAdmin(request, context, region.id);
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get("pagina"));
-  const filter = FilterSchema.parse(url.searchParams.get("filter") ?? "alle");
+  const filter = MailboxFilterSchema.parse(url.searchParams.get("filter") ?? "alle");
   const selectedId = z.uuid().safeParse(url.searchParams.get("bericht"));
   const [list, counts, selected] = await Promise.all([
     listMailbox(db(), region.id, page, filter),

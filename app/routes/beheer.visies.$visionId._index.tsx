@@ -5,10 +5,10 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { withDepth } from "~/visions/reading.server";
-import { AddSectionSchema, ExtendDeadlineSchema, MoveSectionSchema, sectionKindLabels, sectionKinds, type SectionKind } from "~/visions/schema";
+import { AddSectionSchema, ExtendDeadlineSchema, MoveSectionSchema, OutlineIntentSchema } from "~/visions/schema.server";
+import { sectionKindLabels, sectionKinds, type SectionKind } from "~/visions/section-kinds";
 import { addSection, deleteSection, moveSection, renumberDraft } from "~/visions/sections.server";
 import { ensureDraft, extendDeadline, getDraft, listRoundInvitees, listRounds, listSections, listVersions, VisionError } from "~/visions/visions.server";
 
@@ -40,12 +40,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["move", "delete", "add", "renumber", "new-draft", "extend"], { error: "Onbekende handeling." }) });
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const formData = await request.formData();
-  const intent = IntentSchema.safeParse({ intent: formData.get("intent") });
+  const intent = OutlineIntentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success) return { error: "Onbekende handeling.", done: null };
   const actor = viewer.user.id;
   try {

@@ -6,7 +6,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { letterStatusLabels, type LetterStatus } from "~/letters/labels";
 import type { LetterDocument } from "~/letters/letter-model";
 import { LetterPreview } from "~/letters/LetterPreview";

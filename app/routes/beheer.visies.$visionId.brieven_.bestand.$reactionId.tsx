@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { fileResponse } from "~/lib/files.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { letterFile } from "~/letters/response-letters.server";
 
 const params = z.object({ visionId: z.uuid(), reactionId: z.uuid() });

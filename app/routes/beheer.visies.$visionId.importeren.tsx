@@ -4,11 +4,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { adjustPreview, detectFormat, importUpload, parsePreview, previewRows, type ImportFormat } from "~/visions/import-preview.server";
 import { MAX_DOCX_BYTES } from "~/visions/import.server";
-import { sectionKindLabels, sectionKinds, type SectionKind } from "~/visions/schema";
+import { ImportAdjustSchema } from "~/visions/schema.server";
+import { sectionKindLabels, sectionKinds, type SectionKind } from "~/visions/section-kinds";
 import type { ImportedSection } from "~/visions/sections-model";
 import { saveImportAsDraft } from "~/visions/visions.server";
 
@@ -26,14 +27,6 @@ type ActionResult =
 function preview(sections: ImportedSection[], meta: { filename: string; format: ImportFormat; warnings: string[]; error?: string | null }): ActionResult {
   return { step: "preview", error: meta.error ?? null, tree: JSON.stringify(sections), rows: previewRows(sections), warnings: meta.warnings, filename: meta.filename, format: meta.format };
 }
-
-const AdjustSchema = z.object({
-  tree: z.string().max(8 * 1024 * 1024, "Het voorbeeld is te groot."),
-  filename: z.string().max(255).default("document"),
-  format: z.enum(["docx", "markdown", "text"]).default("text"),
-  /** "save", or "kind:3", "merge:3", "split:3" for the row with index 3. */
-  op: z.string().regex(/^(save|(kind|merge|split):\d{1,5})$/, "Onbekende handeling."),
-});
 
 async function readUpload(request: Request): Promise<ActionResult | { step: "parsed"; bytes: Buffer; filename: string; format: ImportFormat }> {
   let formData: FormData;
@@ -65,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     return preview(result.sections, { filename: upload.filename, format: upload.format, warnings: result.warnings });
   }
   const formData = await request.formData();
-  const parsed = AdjustSchema.safeParse(Object.fromEntries(formData));
+  const parsed = ImportAdjustSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { step: "upload", error: "Het formulier is onvolledig. Importeer het document opnieuw." };
   const input = parsed.data;
   const [intent, indexText] = input.op.split(":") as ["save" | "kind" | "merge" | "split", string | undefined];

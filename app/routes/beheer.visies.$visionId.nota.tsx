@@ -4,7 +4,6 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
 import {
   groupPoints,
   pickRound,
@@ -13,20 +12,16 @@ import {
   totalsOf,
   type Grouping,
 } from "~/letters/response-report.server";
+import { NotaQuerySchema } from "~/letters/schema.server";
 import { notFound } from "~/auth/guards.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Nota van beantwoording — Beheer — Herleidbaar" }];
 
-const query = z.object({
-  ronde: z.uuid().nullable().catch(null),
-  groep: z.enum(["onderdeel", "organisatie"]).catch("onderdeel"),
-});
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const search = new URL(request.url).searchParams;
-  const q = query.parse({ ronde: search.get("ronde"), groep: search.get("groep") ?? "onderdeel" });
+  const q = NotaQuerySchema.parse({ ronde: search.get("ronde"), groep: search.get("groep") ?? "onderdeel" });
   const round = await pickRound(db(), vision.id, q.ronde);
   if (q.ronde && !round) throw notFound();
   const grouping: Grouping = q.groep;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { fileResponse } from "~/lib/files.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { renderDocx } from "~/letters/docx.server";
 import { renderPdf } from "~/letters/pdf.server";
 import { isoDateInAmsterdam } from "~/letters/response-letter-model.server";

@@ -10,10 +10,11 @@ import { isStaffAdmin } from "~/auth/roles";
 import { RichTextField } from "~/components/RichTextField";
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 import { analyseReadability } from "~/visions/readability";
-import { SectionFormSchema, sectionKindLabels, sectionKinds } from "~/visions/schema";
+import { SectionFormSchema } from "~/visions/schema.server";
+import { sectionKindLabels, sectionKinds } from "~/visions/section-kinds";
 import { parseSectionContent, updateSection } from "~/visions/sections.server";
 import { getDraft, VisionError } from "~/visions/visions.server";
 

@@ -6,7 +6,8 @@ import { isStaffAdmin, organisationTypeLabels, type OrganisationType } from "~/a
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
 import { requireVisionStaff } from "~/visions/guards.server";
-import { PublishSchema, versionLabels } from "~/visions/schema";
+import { versionLabels } from "~/visions/options";
+import { PublishSchema } from "~/visions/schema.server";
 import { getDraft, listInvitableOrganisations, listSections, publishDraft, VisionError } from "~/visions/visions.server";
 
 export const meta: MetaFunction = () => [{ title: "Versie publiceren — Beheer — Herleidbaar" }];

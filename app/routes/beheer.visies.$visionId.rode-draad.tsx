@@ -4,20 +4,18 @@ import { notFound } from "~/auth/guards.server";
 import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
 import { PreviewBody } from "~/letters/LetterPreview";
 import { previewBlocks } from "~/letters/preview.server";
 import { buildThreadReport, pickRound } from "~/letters/response-report.server";
+import { ThreadReportQuerySchema } from "~/letters/schema.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Rode draad — Beheer — Herleidbaar" }];
 
-const query = z.object({ ronde: z.uuid().nullable().catch(null) });
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const search = new URL(request.url).searchParams;
-  const q = query.parse({ ronde: search.get("ronde") });
+  const q = ThreadReportQuerySchema.parse({ ronde: search.get("ronde") });
   const round = await pickRound(db(), vision.id, q.ronde);
   if (q.ronde && !round) throw notFound();
   const report = round ? await buildThreadReport(db(), vision.id, round) : null;

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AnswerError, parseRichTextInput } from "~/answers/answers.server";
-import { dispositionLabels, ThemeFormSchema, type Disposition } from "~/answers/schema";
+import { dispositionLabels, type Disposition } from "~/answers/labels";
+import { ThemeFormSchema, ThemeIdSchema } from "~/answers/schema.server";
 import { createTheme, deleteTheme, getTheme, listThemes, pointsOfTheme, removePointFromTheme, themeCounts, themeSuggestions, updateTheme, type ThemeCount } from "~/answers/themes.server";
 import { isStaffAdmin, organisationTypeLabels, type OrganisationType } from "~/auth/roles";
 import { RichTextField } from "~/components/RichTextField";
@@ -12,7 +13,7 @@ import { StaffNav } from "~/components/StaffNav";
 import { emptyDoc, plainTextOf } from "~/editor/plain-text";
 import { renderRichTextToHtml } from "~/editor/render.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Thema's (rode draad) — Beheer — Herleidbaar" }];
@@ -59,8 +60,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const IdSchema = z.uuid({ error: "Dit thema bestaat niet (meer)." });
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, region, vision } = await requireVisionStaff(request, context, params.visionId);
   const form = await request.formData();
@@ -80,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           const theme = await createTheme(db(), viewer, scope, { title: parsed.data.title, summary: summaryDoc });
           throw redirect(`${base}?thema=${theme.id}`);
         }
-        const id = IdSchema.safeParse(form.get("themeId"));
+        const id = ThemeIdSchema.safeParse(form.get("themeId"));
         if (!id.success) return { error: id.error.issues[0]!.message };
         await updateTheme(db(), viewer, scope, id.data, { title: parsed.data.title, summary: summaryDoc });
         throw redirect(`${base}?thema=${id.data}`);
@@ -94,13 +93,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         throw redirect(`${base}?thema=${theme.id}`);
       }
       case "verwijderen": {
-        const id = IdSchema.safeParse(form.get("themeId"));
+        const id = ThemeIdSchema.safeParse(form.get("themeId"));
         if (!id.success) return { error: id.error.issues[0]!.message };
         await deleteTheme(db(), viewer, scope, id.data);
         throw redirect(base);
       }
       case "punt-weghalen": {
-        const parsed = z.object({ themeId: IdSchema, pointId: z.uuid({ error: "Kies een punt." }) }).safeParse({ themeId: form.get("themeId"), pointId: form.get("pointId") });
+        const parsed = z.object({ themeId: ThemeIdSchema, pointId: z.uuid({ error: "Kies een punt." }) }).safeParse({ themeId: form.get("themeId"), pointId: form.get("pointId") });
         if (!parsed.success) return { error: parsed.error.issues[0]!.message };
         await removePointFromTheme(db(), viewer, scope, parsed.data.themeId, parsed.data.pointId);
         throw redirect(`${base}?thema=${parsed.data.themeId}`);

@@ -8,7 +8,7 @@ import { StaffNav } from "~/components/StaffNav";
 import { emptyDoc } from "~/editor/plain-text";
 import { ActionStatus, formatIsoDate, Notice } from "~/implementation/components";
 import { createAction, latestPublishedSections, listActions, ownerCandidates, sectionLabel, statusCounts } from "~/implementation/implementation-actions.server";
-import { implementationStatuses, statusLabels, type ImplementationStatus } from "~/implementation/schema";
+import { implementationStatuses, statusLabels, type ImplementationStatus } from "~/implementation/options";
 import { db } from "~/lib/db.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 

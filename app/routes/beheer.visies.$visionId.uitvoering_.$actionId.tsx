@@ -20,9 +20,9 @@ import {
   unlinkPoint,
   updateAction,
 } from "~/implementation/implementation-actions.server";
-import { implementationStatuses, statusLabels } from "~/implementation/schema";
+import { implementationStatuses, statusLabels } from "~/implementation/options";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.action.reference} ${data.action.title} — Uitvoeringsplan — Herleidbaar` : "Actie — Herleidbaar" }];

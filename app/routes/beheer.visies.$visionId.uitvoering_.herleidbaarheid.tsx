@@ -7,7 +7,7 @@ import { Pagination, parsePage } from "~/components/Pagination";
 import { StaffNav } from "~/components/StaffNav";
 import { findStaffOrganisations, staffOrganisationTrace, type StaffOrganisationChoice } from "~/implementation/trace-page.server";
 import type { ScriptsHandle } from "~/lib/hydration";
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const handle: ScriptsHandle = { scripts: false };

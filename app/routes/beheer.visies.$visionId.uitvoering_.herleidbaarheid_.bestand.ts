@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
 import { organisationOfRegion, traceability, traceabilityDownload } from "~/implementation/traceability.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 /** Staff download of the full traceability of one organisation (`?organisatie=<id>&formaat=pdf|csv`). */

@@ -5,7 +5,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { Notice } from "~/implementation/components";
 import { importActionsCsv } from "~/implementation/implementation-actions.server";
-import { CSV_MAX_BYTES, csvColumns } from "~/implementation/schema";
+import { CSV_MAX_BYTES, csvColumns } from "~/implementation/options";
 import { db } from "~/lib/db.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 

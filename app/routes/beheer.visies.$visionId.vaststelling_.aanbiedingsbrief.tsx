@@ -12,7 +12,7 @@ import { isStaffAdmin } from "~/auth/roles";
 import { StaffNav } from "~/components/StaffNav";
 import { plainTextOf } from "~/editor/plain-text";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanbiedingsbrief — Beheer — Herleidbaar" }];

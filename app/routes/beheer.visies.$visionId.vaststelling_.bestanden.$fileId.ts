@@ -3,7 +3,7 @@ import { findAdoptionFile } from "~/adoptions/adoptions.server";
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { fileResponse } from "~/lib/files.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { requireVisionStaff } from "~/visions/guards.server";
 
 /** A raadsbesluit or the aanbiedingsbrief (PDF/DOCX) of this visie, for staff of its region. */

@@ -10,7 +10,7 @@ import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/componen
 import { StaffNav } from "~/components/StaffNav";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { CreateVisionSchema } from "~/visions/schema";
+import { CreateVisionSchema } from "~/visions/schema.server";
 import { createVision, listVisions } from "~/visions/visions.server";
 
 export const meta: MetaFunction = () => [{ title: "Visies — Beheer — Herleidbaar" }];

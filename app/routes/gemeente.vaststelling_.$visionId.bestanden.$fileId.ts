@@ -4,7 +4,7 @@ import { requireGriffieVision } from "~/adoptions/guards.server";
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
 import { fileResponse } from "~/lib/files.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 /** An aanbiedingsbrief (PDF/DOCX) that was sent to the griffie's own municipality; anything else is a 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

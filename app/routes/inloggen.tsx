@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/guards.server";
 import { logIn, loginMessages } from "~/auth/login.server";
-import { LoginSchema } from "~/auth/schema";
+import { LoginSchema } from "~/auth/schema.server";
 import { sessionCookie } from "~/auth/session.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getSessionAwaitingSecondFactor } from "~/auth/guards.server";
-import { SecondFactorSchema } from "~/auth/schema";
+import { SecondFactorSchema } from "~/auth/schema.server";
 import { verifySecondFactor } from "~/auth/two-factor.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";

@@ -7,7 +7,7 @@ import { requirePlatformAdmin } from "~/auth/guards.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/lib/db.server";
 import { createRegion, listRegions } from "~/organisations/regions.server";
-import { CreateRegionSchema } from "~/organisations/schema";
+import { CreateRegionSchema } from "~/organisations/schema.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio's — Platformbeheer — Herleidbaar" }];
 

@@ -26,7 +26,8 @@ import {
   submitReaction,
   type ConflictState,
 } from "~/reactions/reactions.server";
-import { MAX_POINT_CHARS, MAX_POINTS, pointKindLabels, pointKinds, SaveReactionSchema } from "~/reactions/schema";
+import { MAX_POINT_CHARS, MAX_POINTS, pointKindLabels, pointKinds } from "~/reactions/options";
+import { SaveReactionSchema } from "~/reactions/schema.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reaction.subject ?? "Reactie"} — Herleidbaar` }];
 

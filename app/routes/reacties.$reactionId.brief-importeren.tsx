@@ -5,12 +5,12 @@ import { asc, eq } from "drizzle-orm";
 import { sections } from "~db/schema";
 import { notFound } from "~/auth/guards.server";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
 import { requireReaction } from "~/reactions/guards.server";
 import { MAX_LETTER_IMPORT_CHARS } from "~/reactions/letter-import";
 import { docxLetterText, proposeLetterImport } from "~/reactions/letter-import.server";
 import { applyLetterImport, ReactionError } from "~/reactions/reactions.server";
-import { MAX_POINT_CHARS, MAX_POINTS, pointKindLabels, pointKinds } from "~/reactions/schema";
+import { pointKindLabels, pointKinds } from "~/reactions/options";
+import { LetterImportConfirmSchema } from "~/reactions/schema.server";
 
 export const meta: MetaFunction = () => [{ title: "Bestaande brief importeren — Herleidbaar" }];
 
@@ -28,26 +28,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     sections: versionSections.map((s) => ({ key: s.key, label: `${s.number ? `${s.number} ` : ""}${s.title}` })),
   };
 }
-
-const ConfirmSchema = z.object({
-  place: z.string().trim().max(100).optional(),
-  letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("")),
-  reference: z.string().trim().max(200).optional(),
-  theirReference: z.string().trim().max(200).optional(),
-  subject: z.string().trim().max(300).optional(),
-  introduction: z.string().max(20_000, "De inleiding is te lang.").default(""),
-  conclusion: z.string().max(20_000, "Het slot is te lang.").default(""),
-  points: z
-    .array(
-      z.object({
-        include: z.literal("ja").optional(),
-        text: z.string().trim().max(MAX_POINT_CHARS, `Een punt mag hoogstens ${MAX_POINT_CHARS} tekens lang zijn.`),
-        kind: z.enum(pointKinds),
-        sectionKey: z.uuid().optional().or(z.literal("")),
-      }),
-    )
-    .max(MAX_POINTS, `Hoogstens ${MAX_POINTS} punten.`),
-});
 
 type ActionData =
   | { step: "paste"; error: string }
@@ -83,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     points[index] ??= {};
     points[index]![match[2]!] = value;
   }
-  const parsed = ConfirmSchema.safeParse({ ...Object.fromEntries(formData), points: points.filter(Boolean) });
+  const parsed = LetterImportConfirmSchema.safeParse({ ...Object.fromEntries(formData), points: points.filter(Boolean) });
   if (!parsed.success) return { step: "paste", error: parsed.error.issues[0]?.message ?? "Controleer het formulier." };
   const input = parsed.data;
   try {

@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { db } from "~/lib/db.server";
 import { requireReaction } from "~/reactions/guards.server";
 import { addQuotedPoint, ReactionError } from "~/reactions/reactions.server";
-import { QuotePointSchema } from "~/reactions/schema";
+import { QuotePointSchema } from "~/reactions/schema.server";
 
 /** "Reageer hierop" from the reading view: a new point anchored to the section (and the selected passage). */
 export async function action({ request, context, params }: ActionFunctionArgs) {

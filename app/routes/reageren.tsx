@@ -6,7 +6,7 @@ import { requireViewer } from "~/auth/guards.server";
 import { formatDateTime } from "~/lib/dates";
 import { db } from "~/lib/db.server";
 import { listRoundsForViewer, ReactionError, startReaction } from "~/reactions/reactions.server";
-import { StartReactionSchema } from "~/reactions/schema";
+import { StartReactionSchema } from "~/reactions/schema.server";
 
 export const meta: MetaFunction = () => [{ title: "Reageren — Herleidbaar" }];
 

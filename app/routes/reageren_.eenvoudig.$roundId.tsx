@@ -7,9 +7,9 @@ import { consultationRounds, sections } from "~db/schema";
 import { notFound, requireViewer } from "~/auth/guards.server";
 import { formatDate } from "~/lib/dates";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { listRoundsForViewer, newSubmissionKey, ReactionError, submitPlainReaction } from "~/reactions/reactions.server";
-import { PlainReactionSchema } from "~/reactions/schema";
+import { PlainReactionSchema } from "~/reactions/schema.server";
 
 export const meta: MetaFunction = () => [{ title: "Eenvoudig reageren — Herleidbaar" }];
 

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SetPasswordSchema } from "~/auth/schema";
+import { SetPasswordSchema } from "~/auth/schema.server";
 import { roleLabels } from "~/auth/roles";
 import { sessionCookie } from "~/auth/session.server";
 import { collectErrors, ErrorSummary, SubmitButton, TextField } from "~/components/forms";

@@ -3,7 +3,7 @@ import { notFound } from "~/auth/guards.server";
 import { publicLetterFile } from "~/letters/public-letters.server";
 import { db } from "~/lib/db.server";
 import { fileResponse } from "~/lib/files.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import { findPublishedVersion } from "~/visions/reading.server";
 
 /**

@@ -4,7 +4,7 @@ import { notFound } from "~/auth/guards.server";
 import { Pagination, parsePage } from "~/components/Pagination";
 import { ActionStatus, formatIsoDate } from "~/implementation/components";
 import { publicPlan } from "~/implementation/implementation-actions.server";
-import { implementationStatuses, statusLabels, type ImplementationStatus } from "~/implementation/schema";
+import { implementationStatuses, statusLabels, type ImplementationStatus } from "~/implementation/options";
 import { db } from "~/lib/db.server";
 import type { ScriptsHandle } from "~/lib/hydration";
 import { findPublishedVersion } from "~/visions/reading.server";

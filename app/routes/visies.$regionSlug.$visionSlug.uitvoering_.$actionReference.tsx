@@ -5,7 +5,7 @@ import { notFound } from "~/auth/guards.server";
 import { renderRichTextToHtml } from "~/editor/render.server";
 import { ActionStatus, formatIsoDate } from "~/implementation/components";
 import { actionDetail, sectionLabel } from "~/implementation/implementation-actions.server";
-import { statusLabels } from "~/implementation/schema";
+import { statusLabels } from "~/implementation/options";
 import { db } from "~/lib/db.server";
 import type { ScriptsHandle } from "~/lib/hydration";
 import { findPublishedVersion } from "~/visions/reading.server";

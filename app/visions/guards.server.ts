@@ -4,7 +4,7 @@ import { regions, visions } from "~db/schema";
 import { forbidden, notFound, requireViewer } from "~/auth/guards.server";
 import { staffRegionIds } from "~/auth/roles";
 import { db } from "~/lib/db.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 
 /** Region staff (editor or admin) working on a visie of their own region; any other visie is a 404. */
 export async function requireVisionStaff(request: Request, context: AppLoadContext, visionId: string | undefined) {

@@ -1,10 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
 import { plainTextOf } from "~/editor/plain-text";
 import { validateRichText } from "~/editor/validate.server";
-import { z } from "~/lib/zod";
+import { z } from "~/lib/zod.server";
 import type { ImportResult } from "./import.server";
 import { importFromDocx, importFromMarkdown, importFromText } from "./import.server";
-import { sectionKinds } from "./schema";
+import { sectionKinds } from "./section-kinds";
 import type { ImportedSection } from "./sections-model";
 import { flattenSections } from "./sections-model";
 

@@ -6,7 +6,7 @@ import { docFromPlainText, plainTextOf } from "~/editor/plain-text";
 import { validateRichText } from "~/editor/validate.server";
 import { writeAudit } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
-import type { SectionKind } from "./schema";
+import type { SectionKind } from "./section-kinds";
 import type { SectionRow, VersionRow } from "./visions.server";
 import { getDraft, listSections, VisionError } from "./visions.server";
 

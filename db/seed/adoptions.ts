@@ -6,7 +6,7 @@ import { saveAdoptionRequest, sendAdoptionRequest } from "~/adoptions/adoption-r
 import { attachDecisionFile, recordDecision, targetVersionOf } from "~/adoptions/adoptions.server";
 import { importCouncilLetter } from "~/adoptions/council-letters.server";
 import { letterRenderers } from "~/adoptions/render.server";
-import type { DecisionInput } from "~/adoptions/schema";
+import type { DecisionInput } from "~/adoptions/schema.server";
 import { viewerForUser } from "~/auth/guards.server";
 import type { Db } from "~/lib/db.server";
 import { renderPdf } from "~/letters/pdf.server";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { points, sections, visionVersions } from "~db/schema";
 import { assignPoints, publishAnswers, reuseAnswer, saveAnswer, signOffAnswer } from "~/answers/answers.server";
-import type { Disposition } from "~/answers/schema";
+import type { Disposition } from "~/answers/labels";
 import { createTheme } from "~/answers/themes.server";
 import { viewerForUser } from "~/auth/guards.server";
 import { docFromPlainText } from "~/editor/plain-text";

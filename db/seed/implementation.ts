@@ -4,7 +4,7 @@ import { assignPoints, saveAnswer, signOffAnswer } from "~/answers/answers.serve
 import { viewerForUser } from "~/auth/guards.server";
 import { docFromPlainText } from "~/editor/plain-text";
 import { createAction, linkPoint, recordActionUpdate } from "~/implementation/implementation-actions.server";
-import type { ImplementationStatus } from "~/implementation/schema";
+import type { ImplementationStatus } from "~/implementation/options";
 import type { Db } from "~/lib/db.server";
 import type { SeededOrganisations } from "./organisations";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { assignPoints, saveAnswer } from "~/answers/answers.server";
-import { parseTriageFilters, type TriageFilterInput } from "~/answers/schema";
+import { parseTriageFilters, type TriageFilterInput } from "~/answers/schema.server";
 import { createTheme } from "~/answers/themes.server";
 import { triagePageFacts } from "~/answers/triage-page.server";
 import { listTriage, organisationFilterText, splitHighlight } from "~/answers/triage.server";

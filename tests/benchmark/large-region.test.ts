@@ -2,7 +2,7 @@
 // (the pages' own functions read it consistently), and the triage speed-ups keep exact totals.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { parseTriageFilters } from "~/answers/schema";
+import { parseTriageFilters } from "~/answers/schema.server";
 import { listTriage, rowsOf, triageFilterOptions } from "~/answers/triage.server";
 import { traceability, traceableOrganisations } from "~/implementation/traceability.server";
 import type { Database } from "~/lib/db.server";

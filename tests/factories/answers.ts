@@ -4,7 +4,7 @@ import { viewerForUser } from "~/auth/guards.server";
 import type { OrganisationType } from "~/auth/roles";
 import type { Db } from "~/lib/db.server";
 import { applyLetterImport, setSignatories, startReaction, submitReaction } from "~/reactions/reactions.server";
-import type { PointKind } from "~/reactions/schema";
+import type { PointKind } from "~/reactions/options";
 import { getDraft, listSections, publishDraft, ensureDraft } from "~/visions/visions.server";
 import { updateSection } from "~/visions/sections.server";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "./index";

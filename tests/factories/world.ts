@@ -7,7 +7,7 @@ import type { Db } from "~/lib/db.server";
 import { queueMessage } from "~/lib/outbox.server";
 import { inviteToOrganisation } from "~/organisations/invitations.server";
 import { operationOf, saveReaction, setSignatories, startReaction, submitReaction } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { addSection } from "~/visions/sections.server";
 import {
   createVision,

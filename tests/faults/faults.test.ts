@@ -9,7 +9,7 @@ import { viewerForUser } from "~/auth/guards.server";
 import type { Db } from "~/lib/db.server";
 import { setDatabase } from "~/lib/db.server";
 import { operationOf, saveReaction, setSignatories, startReaction } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
 import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";

@@ -4,7 +4,7 @@
 // Run: npx tsx tests/perf/answers.bench.ts   (PGlite in memory; DATABASE_URL=postgres://… for PostgreSQL)
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { parseTriageFilters } from "~/answers/schema";
+import { parseTriageFilters } from "~/answers/schema.server";
 import { listTriage, rowsOf, triageIds, triageIdsSql, triageRowsSql } from "~/answers/triage.server";
 import type { Database } from "~/lib/db.server";
 import { openPglite, openPostgres, pgliteExtensions } from "~/lib/db.server";

@@ -8,7 +8,7 @@ import { viewerForUser } from "~/auth/guards.server";
 import type { Database } from "~/lib/db.server";
 import { openPglite, openPostgres, pgliteExtensions, setDatabase } from "~/lib/db.server";
 import { operationOf, saveReaction, setSignatories, startReaction, submitReaction } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";

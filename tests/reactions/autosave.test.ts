@@ -5,7 +5,7 @@ import { auditEvents, pointAnchors, points, reactions } from "~db/schema";
 import { viewerForUser } from "~/auth/guards.server";
 import type { Database } from "~/lib/db.server";
 import { operationOf, saveReaction, startReaction } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";

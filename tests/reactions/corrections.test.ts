@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { auditEvents, outboxMessages, pointAnchors, points, reactions } from "~db/schema";
 import { viewerForUser } from "~/auth/guards.server";
-import { parseTriageFilters, type TriageFilterInput } from "~/answers/schema";
+import { parseTriageFilters, type TriageFilterInput } from "~/answers/schema.server";
 import { listTriage } from "~/answers/triage.server";
 import { registeredJobHandlers, runDueJobs } from "~/email/jobs.server";
 import { defaultBackoff } from "~/email/backoff";
@@ -20,7 +20,7 @@ import {
   submitReaction,
   withdrawReaction,
 } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
 import * as reactionPage from "~/routes/reacties.$reactionId._index";
 import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor } from "../factories";

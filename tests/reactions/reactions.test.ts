@@ -15,7 +15,7 @@ import {
   startReaction,
   submitReaction,
 } from "~/reactions/reactions.server";
-import type { SaveReactionInput } from "~/reactions/schema";
+import type { SaveReactionInput } from "~/reactions/schema.server";
 import { publishDraft, getDraft, listSections } from "~/visions/visions.server";
 import { adviceLetterSeedText } from "~db/seed/reactions";
 import { createOrganisationRecord, createRegionRecord, createUserRecord } from "../factories";

@@ -1,24 +1,6 @@
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 
-/** Shared by the pages and the server: labels and form schemas of the uitvoeringsplan (no server code). */
-
-export const implementationStatuses = ["gepland", "loopt", "gereed", "vervallen"] as const;
-export type ImplementationStatus = (typeof implementationStatuses)[number];
-
-export const statusLabels: Record<ImplementationStatus, string> = {
-  gepland: "gepland",
-  loopt: "loopt",
-  gereed: "gereed",
-  vervallen: "vervallen",
-};
-
-export const dispositionLabels: Record<string, string> = {
-  overgenomen: "overgenomen",
-  deels_overgenomen: "deels overgenomen",
-  niet_overgenomen: "niet overgenomen",
-  meegenomen_in_uitvoeringsplan: "meegenomen in uitvoeringsplan",
-  voor_kennisgeving: "voor kennisgeving",
-};
+import { implementationStatuses } from "./options";
 
 const isoDate = (label: string) =>
   z
@@ -103,6 +85,3 @@ export const CsvActionRowSchema = z
   })
   .refine((v) => !v.start || !v.eind || v.eind >= v.start, { message: "de einddatum ligt voor de startdatum", path: ["eind"] });
 export type CsvActionRow = z.output<typeof CsvActionRowSchema>;
-
-export const CSV_MAX_BYTES = 1024 * 1024;
-export const csvColumns = ["kenmerk", "titel", "omschrijving", "eigenaar", "start", "eind", "status", "voortgang", "bouwstenen", "punten"] as const;

@@ -1,20 +1,7 @@
-import { formRevision, withoutNul, z } from "~/lib/zod";
-import { answerStatuses, dispositions } from "./labels";
+import { formRevision, withoutNul, z } from "~/lib/zod.server";
+import { pointKinds } from "~/reactions/options";
 
-export { answerStatusLabels, answerStatuses, dispositionLabels, dispositions, type AnswerStatus, type Disposition } from "./labels";
-
-export const pointKinds = ["vraag", "aandachtspunt", "wijzigingsvoorstel", "steun", "bezwaar"] as const;
-
-export const triageSorts = ["referentie", "organisatie", "onderdeel", "status", "nieuwste"] as const;
-export type TriageSort = (typeof triageSorts)[number];
-
-export const triageSortLabels: Record<TriageSort, string> = {
-  referentie: "referentie",
-  organisatie: "organisatie",
-  onderdeel: "onderdeel van de visie",
-  status: "status",
-  nieuwste: "nieuwste eerst",
-};
+import { answerStatuses, dispositions, triageSorts } from "./labels";
 
 const optionalUuid = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional());
 const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().overwrite(withoutNul).trim().max(200).optional());
@@ -103,3 +90,5 @@ export const ThemeFormSchema = z.object({
   summary: z.string().max(100_000).optional(),
   summaryJson: z.string().max(400_000).optional(),
 });
+
+export const ThemeIdSchema = z.uuid({ error: "Dit thema bestaat niet (meer)." });

@@ -1,10 +1,6 @@
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 import { decisionOutcomes } from "./in-force";
-
-export const MAX_DECISION_ITEMS = 10;
-/** A raadsbesluit PDF is a few pages; 10 MB leaves room for scans. */
-export const MAX_DECISION_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_COUNCIL_LETTER_CHARS = 100_000;
+import { MAX_COUNCIL_LETTER_CHARS, MAX_DECISION_ITEMS } from "./options";
 
 const optionalText = (label: string, max: number) =>
   z

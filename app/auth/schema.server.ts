@@ -1,4 +1,4 @@
-import { emailAddress, z } from "~/lib/zod";
+import { emailAddress, z } from "~/lib/zod.server";
 
 export const LoginSchema = z.object({
   email: emailAddress(),
@@ -68,3 +68,9 @@ export const TwoFactorSettingsSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("aanzetten"), code: totpCode, key: z.string().max(64) }),
   z.object({ intent: z.literal("uitzetten"), code: totpCode }),
 ]);
+
+/** Deleting one's own account: the password again and an explicit tick. */
+export const DeleteAccountSchema = z.object({
+  password: z.string().min(1, "Vul uw wachtwoord in.").max(1000),
+  confirm: z.literal("ja", { error: "Vink aan dat u uw account wilt verwijderen." }),
+});

@@ -1,20 +1,6 @@
-import { withoutNul, z } from "~/lib/zod";
+import { withoutNul, z } from "~/lib/zod.server";
 
-export const pointKinds = ["vraag", "aandachtspunt", "wijzigingsvoorstel", "steun", "bezwaar"] as const;
-export type PointKind = (typeof pointKinds)[number];
-
-export const pointKindLabels: Record<PointKind, string> = {
-  vraag: "vraag",
-  aandachtspunt: "aandachtspunt",
-  wijzigingsvoorstel: "wijzigingsvoorstel",
-  steun: "steun",
-  bezwaar: "bezwaar",
-};
-
-/** Limits stated on the page: a reaction has at most 60 points, a point at most 10,000 characters. */
-export const MAX_POINTS = 60;
-export const MAX_POINT_CHARS = 10_000;
-export const MAX_LETTER_PART_CHARS = 20_000;
+import { MAX_LETTER_PART_CHARS, MAX_POINT_CHARS, MAX_POINTS, pointKinds, publicationChoices } from "./options";
 
 const optionalText = (label: string, max: number) =>
   z
@@ -69,8 +55,6 @@ export const QuotePointSchema = z.object({
   exact: z.string().overwrite(withoutNul).trim().max(2000, "Het citaat mag hoogstens 2000 tekens lang zijn.").optional(),
 });
 
-export const publicationChoices = ["met_naam", "alleen_organisatie", "anoniem"] as const;
-
 const answer = z.string().trim().max(3000, "Uw antwoord is te lang. Gebruik hoogstens 3000 tekens.").optional().transform((v) => v || "");
 
 /** The plain-language form for ervaringsdeskundigen: three open questions, a visibility choice and consent. */
@@ -86,3 +70,24 @@ export const PlainReactionSchema = z
     submissionKey: z.string().regex(/^[a-z0-9-]{8,64}$/),
   })
   .refine((v) => v.opinion || v.missing || v.helps, { message: "Vul minstens één vraag in.", path: ["opinion"] });
+
+/** The confirmation step of importing an existing letter: the proposed points, each ticked or not. */
+export const LetterImportConfirmSchema = z.object({
+  place: z.string().trim().max(100).optional(),
+  letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("")),
+  reference: z.string().trim().max(200).optional(),
+  theirReference: z.string().trim().max(200).optional(),
+  subject: z.string().trim().max(300).optional(),
+  introduction: z.string().max(20_000, "De inleiding is te lang.").default(""),
+  conclusion: z.string().max(20_000, "Het slot is te lang.").default(""),
+  points: z
+    .array(
+      z.object({
+        include: z.literal("ja").optional(),
+        text: z.string().trim().max(MAX_POINT_CHARS, `Een punt mag hoogstens ${MAX_POINT_CHARS} tekens lang zijn.`),
+        kind: z.enum(pointKinds),
+        sectionKey: z.uuid().optional().or(z.literal("")),
+      }),
+    )
+    .max(MAX_POINTS, `Hoogstens ${MAX_POINTS} punten.`),
+});

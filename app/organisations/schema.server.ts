@@ -1,13 +1,6 @@
-import { emailAddress, requiredText, withoutNul, z } from "~/lib/zod";
+import { emailAddress, requiredText, withoutNul, z } from "~/lib/zod.server";
 
-export const organisationTypes = [
-  "gemeente",
-  "adviesraad",
-  "aanbieder",
-  "ervaringsdeskundigen",
-  "ketenpartner",
-  "clientenraad",
-] as const;
+import { membershipRoles, organisationTypes } from "./options";
 
 /**
  * The address printed on letters: up to five lines (postbus or street, postcode and place). Plain
@@ -42,15 +35,6 @@ export const CreateOrganisationSchema = z.object({
   municipalityId: z.uuid("Kies een gemeente uit de lijst.").optional(),
   postalAddress: postalAddress(),
 });
-
-export const membershipRoles = [
-  "member",
-  "signatory",
-  "municipal_staff",
-  "griffie",
-  "staff_editor",
-  "staff_admin",
-] as const;
 
 export const InviteSchema = z.object({
   name: requiredText("de naam", 120),

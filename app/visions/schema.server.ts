@@ -1,8 +1,7 @@
-import { requiredText, withoutNul, z } from "~/lib/zod";
+import { requiredText, withoutNul, z } from "~/lib/zod.server";
 
+import { versionLabels } from "./options";
 import { sectionKinds } from "./section-kinds";
-
-export { sectionKindLabels, sectionKinds, type SectionKind } from "./section-kinds";
 
 export const CreateVisionSchema = z.object({
   title: requiredText("de titel", 200),
@@ -44,8 +43,6 @@ export const MoveSectionSchema = z.object({
   direction: z.enum(["up", "down", "in", "out"], { error: "Onbekende verplaatsing." }),
 });
 
-export const versionLabels = ["eerste concept", "aangepast concept", "definitief"] as const;
-
 function dateTimeField(label: string) {
   return z
     .string({ error: `Vul ${label} in.` })
@@ -86,3 +83,15 @@ export const ExtendDeadlineSchema = z.object({
   roundId: z.uuid("Onbekende consultatieronde."),
   closesAt: dateTimeField("de nieuwe einddatum"),
 });
+
+/** A change to the import preview: the previewed tree travels with the form. */
+export const ImportAdjustSchema = z.object({
+  tree: z.string().max(8 * 1024 * 1024, "Het voorbeeld is te groot."),
+  filename: z.string().max(255).default("document"),
+  format: z.enum(["docx", "markdown", "text"]).default("text"),
+  /** "save", or "kind:3", "merge:3", "split:3" for the row with index 3. */
+  op: z.string().regex(/^(save|(kind|merge|split):\d{1,5})$/, "Onbekende handeling."),
+});
+
+/** What a button on the vision's outline page asks for. */
+export const OutlineIntentSchema = z.object({ intent: z.enum(["move", "delete", "add", "renumber", "new-draft", "extend"], { error: "Onbekende handeling." }) });
