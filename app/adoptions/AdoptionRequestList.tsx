@@ -27,7 +27,7 @@ export function AdoptionRequestList({
 }: {
   requests: AdoptionRequestListItem[];
   caption: string;
-  fileHref: (fileId: string) => string;
+  fileHref: (fileId: string, name: "aanbiedingsbrief.pdf" | "aanbiedingsbrief.docx") => string;
   headingId: string;
   heading: string;
 }) {
@@ -84,13 +84,13 @@ export function AdoptionRequestList({
                   {showCount ? <td className="utrecht-table__cell">{r.municipalities ?? "—"}</td> : null}
                   <td className="utrecht-table__cell">
                     {r.pdfFileId ? (
-                      <a className="utrecht-link" href={fileHref(r.pdfFileId)} download>
+                      <a className="utrecht-link" href={fileHref(r.pdfFileId, "aanbiedingsbrief.pdf")} download>
                         PDF<span className="visually-hidden"> van de aanbiedingsbrief{r.letterNumber ? ` ${r.letterNumber}` : ""} van {formatDate(r.sentAt)}</span>
                       </a>
                     ) : null}
                     {r.pdfFileId && r.docxFileId ? " · " : null}
                     {r.docxFileId ? (
-                      <a className="utrecht-link" href={fileHref(r.docxFileId)} download>
+                      <a className="utrecht-link" href={fileHref(r.docxFileId, "aanbiedingsbrief.docx")} download>
                         DOCX<span className="visually-hidden"> van de aanbiedingsbrief{r.letterNumber ? ` ${r.letterNumber}` : ""} van {formatDate(r.sentAt)}</span>
                       </a>
                     ) : null}

@@ -1,3 +1,5 @@
+import { downloadNames } from "~/lib/downloads";
+
 /**
  * The access-control matrix: every route module in app/routes with, for its loader and its action
  * separately, who may use it. One table for the whole app, shared by the tests (a route missing
@@ -104,6 +106,11 @@ export interface RoutePolicy {
   loader: HandlerPolicy | null;
   /** The action's policy, or null when the module exports no action. */
   action: HandlerPolicy | null;
+  /**
+   * For a route that answers with a file: the file names it serves (app/lib/downloads.ts). Its path
+   * ends in that name: a `$bestand` segment allow-listed to these names, or the one static name.
+   */
+  download?: readonly string[];
 }
 
 /** Every file in app/routes, by file name without extension. Keep sorted as `ls app/routes` is. */
@@ -129,9 +136,15 @@ export const routePolicies = {
     action: "authenticated",
   },
   "account_.gegevens-downloaden": {
-    description: "All personal data of the logged-in person as a JSON download (AVG art. 15/20).",
+    description: "Old address of the personal-data download: 301 to /account/gegevens/mijn-gegevens.json (reads nothing).",
+    loader: "public",
+    action: null,
+  },
+  "account_.gegevens_.$bestand": {
+    description: "All personal data of the logged-in person as mijn-gegevens.json (AVG art. 15/20).",
     loader: "authenticated",
     action: null,
+    download: downloadNames.personalData,
   },
   "account_.meldingen": {
     description: "Meldingen: own e-mail notification preference (immediate or daily digest).",
@@ -238,9 +251,15 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: "region-staff-of-resource",
   },
-  "beheer.visies.$visionId.brieven_.bestand.$reactionId": {
-    description: "The antwoordbrief as PDF or DOCX (resource route): staff, and the organisation's members once sent.",
+  "beheer.visies.$visionId.brieven_.$reactionId_.$bestand": {
+    description: "The antwoordbrief as antwoordbrief.pdf or .docx: staff, and the organisation's members once sent.",
     loader: "letter-reader",
+    action: null,
+    download: downloadNames.letter,
+  },
+  "beheer.visies.$visionId.brieven_.bestand.$reactionId": {
+    description: "Old address of the antwoordbrief (`?formaat=`, in sent e-mails): 301 to …/brieven/:reactionId/antwoordbrief.pdf|docx (reads nothing).",
+    loader: "public",
     action: null,
   },
   "beheer.visies.$visionId.nota": {
@@ -248,9 +267,15 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
-  "beheer.visies.$visionId.nota_.bestand": {
-    description: "The Nota van beantwoording as PDF, DOCX or CSV for Excel (resource route).",
+  "beheer.visies.$visionId.nota_.$bestand": {
+    description: "The Nota van beantwoording as nota-van-beantwoording.pdf, .docx or .csv (for Excel).",
     loader: "region-staff-of-resource",
+    action: null,
+    download: downloadNames.nota,
+  },
+  "beheer.visies.$visionId.nota_.bestand": {
+    description: "Old address of the Nota (`?formaat=`): 301 to …/nota/nota-van-beantwoording.<formaat> (reads nothing).",
+    loader: "public",
     action: null,
   },
   "beheer.visies.$visionId.rode-draad": {
@@ -258,9 +283,15 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
-  "beheer.visies.$visionId.rode-draad_.bestand": {
-    description: "The rode draad document as PDF or DOCX (resource route).",
+  "beheer.visies.$visionId.rode-draad_.$bestand": {
+    description: "The rode draad document as rode-draad.pdf or .docx.",
     loader: "region-staff-of-resource",
+    action: null,
+    download: downloadNames.threadReport,
+  },
+  "beheer.visies.$visionId.rode-draad_.bestand": {
+    description: "Old address of the rode draad (`?formaat=`): 301 to …/rode-draad/rode-draad.<formaat> (reads nothing).",
+    loader: "public",
     action: null,
   },
   "beheer.visies.$visionId.reacties": {
@@ -283,10 +314,11 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: "region-staff-of-resource",
   },
-  "beheer.visies.$visionId.vaststelling_.bestanden.$fileId": {
-    description: "Download a raadsbesluit PDF or the aanbiedingsbrief (PDF/DOCX) of the visie's adoption.",
+  "beheer.visies.$visionId.vaststelling_.bestanden.$fileId.$bestand": {
+    description: "A raadsbesluit (raadsbesluit.pdf) or the aanbiedingsbrief (aanbiedingsbrief.pdf|docx) of the visie's adoption; the name's extension must be the file's.",
     loader: "region-staff-of-resource",
     action: null,
+    download: downloadNames.adoptionFile,
   },
   "beheer.visies.$visionId.uitvoering": {
     description: "Uitvoeringsplan (staff): the visie's actions with status filter, and a new action.",
@@ -299,8 +331,8 @@ export const routePolicies = {
     action: "region-staff-of-resource",
   },
   "beheer.visies.$visionId.uitvoering_.csv": {
-    description: "Every action of the visie as CSV (resource route).",
-    loader: "region-staff-of-resource",
+    description: "Old address of the uitvoeringsplan CSV: 301 to …/uitvoering/uitvoeringsplan.csv (reads nothing).",
+    loader: "public",
     action: null,
   },
   "beheer.visies.$visionId.uitvoering_.herleidbaarheid": {
@@ -308,9 +340,15 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
-  "beheer.visies.$visionId.uitvoering_.herleidbaarheid_.bestand": {
-    description: "The staff traceability of one organisation as PDF or CSV (resource route).",
+  "beheer.visies.$visionId.uitvoering_.herleidbaarheid_.$bestand": {
+    description: "The staff traceability of one organisation (`?organisatie=<id>`) as herleidbaarheid.pdf or .csv.",
     loader: "region-staff-of-resource",
+    action: null,
+    download: downloadNames.traceability,
+  },
+  "beheer.visies.$visionId.uitvoering_.herleidbaarheid_.bestand": {
+    description: "Old address of the staff traceability download (`?formaat=`): 301 to …/herleidbaarheid/herleidbaarheid.<formaat> (reads nothing).",
+    loader: "public",
     action: null,
   },
   "beheer.visies.$visionId.uitvoering_.importeren": {
@@ -323,6 +361,12 @@ export const routePolicies = {
     loader: "region-staff-of-resource",
     action: null,
   },
+  "beheer.visies.$visionId.uitvoering_.uitvoeringsplan[.]csv": {
+    description: "Every action of the visie as uitvoeringsplan.csv (the import reads the same columns).",
+    loader: "region-staff-of-resource",
+    action: null,
+    download: downloadNames.actionsCsv,
+  },
   "beheer.visies._index": {
     description: "Visies of the region; staff create a new visie.",
     loader: "staff",
@@ -333,10 +377,11 @@ export const routePolicies = {
     loader: "municipality-griffie",
     action: "municipality-griffie",
   },
-  "gemeente.vaststelling_.$visionId.bestanden.$fileId": {
-    description: "An aanbiedingsbrief (PDF/DOCX) sent to the griffie's own municipality (resource route).",
+  "gemeente.vaststelling_.$visionId.bestanden.$fileId.$bestand": {
+    description: "An aanbiedingsbrief (aanbiedingsbrief.pdf|docx) sent to the griffie's own municipality.",
     loader: "municipality-griffie",
     action: null,
+    download: downloadNames.sentAdoptionLetter,
   },
   "gemeente.vaststelling._index": {
     description: "Vaststelling door de raad: the visies put to the viewer's council (griffie), with their decision so far.",
@@ -395,9 +440,15 @@ export const routePolicies = {
     loader: "nobody",
     action: { access: "reaction-reader", writes: "reaction-owner" },
   },
-  "reacties.$reactionId.pdf": {
-    description: "De reactie als PDF (tagged): for whoever may read the reaction.",
+  "reacties.$reactionId.$bestand": {
+    description: "De reactie als reactie.pdf (tagged): for whoever may read the reaction.",
     loader: "reaction-reader",
+    action: null,
+    download: downloadNames.reaction,
+  },
+  "reacties.$reactionId.pdf": {
+    description: "Old address of the reaction PDF: 301 to /reacties/:reactionId/reactie.pdf (reads nothing).",
+    loader: "public",
     action: null,
   },
   reageren: {
@@ -445,14 +496,26 @@ export const routePolicies = {
     loader: "published",
     action: null,
   },
-  "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand": {
-    description: "The public traceability of one organisation as PDF or CSV (resource route).",
+  "visies.$regionSlug.$visionSlug.herleidbaarheid_.$bestand": {
+    description: "The public traceability of one organisation (`?organisatie=CODE`) as herleidbaarheid.pdf or .csv.",
     loader: "published",
     action: null,
+    download: downloadNames.traceability,
+  },
+  "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand": {
+    description: "Old address of the public traceability download (`?formaat=`): 301 to …/herleidbaarheid/herleidbaarheid.<formaat> (reads nothing).",
+    loader: "public",
+    action: null,
+  },
+  "visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId_.$bestand": {
+    description: "The sent antwoordbrief to one reaction as antwoordbrief.pdf, when the letter is public (app/letters/public-letters.server.ts: sent, every point public, named, not ervaringsdeskundigen).",
+    loader: "published",
+    action: null,
+    download: downloadNames.publicLetter,
   },
   "visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId": {
-    description: "The sent antwoordbrief (PDF) to one reaction, when the letter is public (app/letters/public-letters.server.ts: sent, every point public, named, not ervaringsdeskundigen).",
-    loader: "published",
+    description: "Old address of a public antwoordbrief: 301 to …/antwoordbrief/:reactionId/antwoordbrief.pdf (reads nothing).",
+    loader: "public",
     action: null,
   },
   "visies.$regionSlug.$visionSlug.open-data": {
@@ -460,14 +523,20 @@ export const routePolicies = {
     loader: "published",
     action: null,
   },
-  "visies.$regionSlug.$visionSlug.open-data_.csv": {
-    description: "Open data as CSV: published points, answers, council decisions or actions (`?gegevens=`).",
+  "visies.$regionSlug.$visionSlug.open-data_.$bestand": {
+    description: "Open data: punten.csv, antwoorden.csv, besluiten.csv, acties.csv, or everything with field descriptions as open-data.json.",
     loader: "published",
+    action: null,
+    download: downloadNames.openData,
+  },
+  "visies.$regionSlug.$visionSlug.open-data_.csv": {
+    description: "Old address of an open-data CSV (`?gegevens=`, used by scripts): 301 to …/open-data/<gegevens>.csv, or to the open-data page (reads nothing).",
+    loader: "public",
     action: null,
   },
   "visies.$regionSlug.$visionSlug.open-data_.json": {
-    description: "Open data as JSON: published points, answers, council decisions and actions with field descriptions.",
-    loader: "published",
+    description: "Old address of the open data as JSON (used by scripts): 301 to …/open-data/open-data.json (reads nothing).",
+    loader: "public",
     action: null,
   },
   "visies.$regionSlug.$visionSlug.uitvoering": {
@@ -504,12 +573,13 @@ export function writesOf(policy: HandlerPolicy): Access {
  * "/beheer/visies/:visionId", "account_.meldingen" → "/account/meldingen", "$" → "/*".
  */
 export function routePath(file: string): string {
-  const segments = file
-    .split(".")
+  const segments = (file.match(/(?:\[[^\]]*\]|[^.])+/g) ?? [])
     .filter((segment) => segment !== "_index" && !(segment.startsWith("_") && segment !== "_"))
-    .map((segment) =>
-      segment === "$" ? "*" : segment.startsWith("$") ? `:${segment.slice(1)}` : segment.replace(/_$/, ""),
-    );
+    .map((segment) => {
+      // "$bestand_" → ":bestand"; "uitvoeringsplan[.]csv" → "uitvoeringsplan.csv" (escaped, never a separator).
+      const plain = segment.replace(/_$/, "");
+      return plain === "$" ? "*" : plain.startsWith("$") ? `:${plain.slice(1)}` : plain.replace(/\[([^\]]*)\]/g, "$1");
+    });
   return `/${segments.join("/")}`;
 }
 

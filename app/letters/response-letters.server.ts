@@ -388,7 +388,7 @@ async function sendLetter(
       )
       .returning();
     if (!row) throw new LetterError(CONFLICT_MESSAGE, "conflict");
-    const link = `${appUrl()}/beheer/visies/${ctx.vision.id}/brieven/bestand/${ctx.reaction.id}?formaat=pdf`;
+    const link = `${appUrl()}/beheer/visies/${ctx.vision.id}/brieven/${ctx.reaction.id}/antwoordbrief.pdf`;
     for (const recipient of recipients) {
       await queueMessage(tx, {
         regionId: ctx.region.id,

@@ -35,7 +35,7 @@ export default function PersonalDataPage() {
         indiende of ondertekende, de antwoorden die u schreef, wat u deed op het platform en de e-mails die u kreeg.
       </p>
       <p className="utrecht-paragraph">
-        <a className="utrecht-link" href="/account/gegevens-downloaden" download>
+        <a className="utrecht-link" href="/account/gegevens/mijn-gegevens.json" download>
           Mijn gegevens downloaden (JSON-bestand)
         </a>
       </p>

@@ -148,7 +148,7 @@ export default function ResponseLetterPage() {
     const list = v?.[kind];
     return Array.isArray(list) ? (list[i] ?? "") : fallback;
   };
-  const fileBase = `/beheer/visies/${data.vision.id}/brieven/bestand/${data.reaction.id}`;
+  const fileBase = `/beheer/visies/${data.vision.id}/brieven/${data.reaction.id}`;
   return (
     <>
       <StaffNav regionName={data.region.name} isAdmin={data.isAdmin} />
@@ -190,11 +190,11 @@ export default function ResponseLetterPage() {
           Downloaden
         </h2>
         <p className="utrecht-paragraph">
-          <a className="utrecht-link" href={`${fileBase}?formaat=pdf`} download>
+          <a className="utrecht-link" href={`${fileBase}/antwoordbrief.pdf`} download>
             {l.hasFiles ? "Brief als PDF" : "Concept als PDF"}
           </a>
           {" · "}
-          <a className="utrecht-link" href={`${fileBase}?formaat=docx`} download>
+          <a className="utrecht-link" href={`${fileBase}/antwoordbrief.docx`} download>
             {l.hasFiles ? "Brief als Word-bestand" : "Concept als Word-bestand"}
           </a>
         </p>

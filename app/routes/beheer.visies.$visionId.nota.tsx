@@ -47,8 +47,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function ResponseReportPage() {
   const data = useLoaderData<typeof loader>();
   const base = `/beheer/visies/${data.vision.id}/nota`;
-  const params = (extra: Record<string, string>) =>
-    `${base}/bestand?${new URLSearchParams({ ...(data.round ? { ronde: data.round.id } : {}), groep: data.grouping, ...extra }).toString()}`;
+  const params = (extension: "pdf" | "docx" | "csv") =>
+    `${base}/nota-van-beantwoording.${extension}?${new URLSearchParams({ ...(data.round ? { ronde: data.round.id } : {}), groep: data.grouping }).toString()}`;
   return (
     <>
       <StaffNav regionName={data.region.name} isAdmin={data.isAdmin} />
@@ -95,17 +95,17 @@ export default function ResponseReportPage() {
           <h2 className="utrecht-heading-2">Downloaden</h2>
           <ul className="utrecht-unordered-list">
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "pdf" })} download>
+              <a className="utrecht-link" href={params("pdf")} download>
                 Nota als PDF
               </a>
             </li>
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "docx" })} download>
+              <a className="utrecht-link" href={params("docx")} download>
                 Nota als Word-bestand
               </a>
             </li>
             <li className="utrecht-unordered-list__item">
-              <a className="utrecht-link" href={params({ formaat: "csv" })} download>
+              <a className="utrecht-link" href={params("csv")} download>
                 Nota als CSV voor Excel
               </a>
             </li>

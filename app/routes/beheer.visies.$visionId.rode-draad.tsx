@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function ThreadReportPage() {
   const data = useLoaderData<typeof loader>();
   const base = `/beheer/visies/${data.vision.id}/rode-draad`;
-  const q = data.round ? `ronde=${data.round.id}&` : "";
+  const q = data.round ? `?ronde=${data.round.id}` : "";
   return (
     <>
       <StaffNav regionName={data.region.name} isAdmin={data.isAdmin} />
@@ -46,11 +46,11 @@ export default function ThreadReportPage() {
         <>
           <p className="utrecht-paragraph">{data.subtitle}</p>
           <p className="utrecht-paragraph">
-            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=pdf`} download>
+            <a className="utrecht-link" href={`${base}/rode-draad.pdf${q}`} download>
               Rode draad als PDF
             </a>
             {" · "}
-            <a className="utrecht-link" href={`${base}/bestand?${q}formaat=docx`} download>
+            <a className="utrecht-link" href={`${base}/rode-draad.docx${q}`} download>
               Rode draad als Word-bestand
             </a>
           </p>

@@ -86,7 +86,7 @@ export default function StaffPlanPage() {
           <a className="utrecht-link" href={`${base}/herleidbaarheid`}>Herleidbaarheid per organisatie</a>
         </li>
         <li className="utrecht-link-list__item">
-          <a className="utrecht-link" href={`${base}/csv`} download>Acties downloaden (CSV)</a>
+          <a className="utrecht-link" href={`${base}/uitvoeringsplan.csv`} download>Acties downloaden (CSV)</a>
         </li>
         <li className="utrecht-link-list__item">
           <a className="utrecht-link" href={`${base}/importeren`}>Acties importeren uit CSV</a>

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvResponse } from "~/implementation/csv";
-import { exportActionsCsv } from "~/implementation/implementation-actions.server";
-import { db } from "~/lib/db.server";
-import { requireVisionStaff } from "~/visions/guards.server";
+import { redirect } from "@remix-run/node";
+import { notFound } from "~/auth/guards.server";
+import { z } from "~/lib/zod.server";
 
-/** Resource route: every action of the visie as CSV (the import reads the same columns). */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { vision } = await requireVisionStaff(request, context, params.visionId);
-  return csvResponse(`uitvoeringsplan-${vision.slug}.csv`, await exportActionsCsv(db(), vision.id));
+/**
+ * Old address of the uitvoeringsplan CSV (`…/uitvoering/csv`): a permanent redirect to
+ * `…/uitvoering/uitvoeringsplan.csv`. It reads nothing itself: the new address checks who may have it.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const visionId = z.uuid().safeParse(params.visionId);
+  if (!visionId.success) throw notFound();
+  return redirect(`/beheer/visies/${visionId.data}/uitvoering/uitvoeringsplan.csv`, 301);
 }

@@ -85,11 +85,11 @@ export default function StaffTraceabilityPage() {
             <>
               <p className="utrecht-paragraph">
                 Download als{" "}
-                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=pdf`} download>
+                <a className="utrecht-link" href={`${base}/herleidbaarheid/herleidbaarheid.pdf?organisatie=${data.organisation.id}`} download>
                   PDF
                 </a>{" "}
                 of{" "}
-                <a className="utrecht-link" href={`${base}/herleidbaarheid/bestand?organisatie=${data.organisation.id}&formaat=csv`} download>
+                <a className="utrecht-link" href={`${base}/herleidbaarheid/herleidbaarheid.csv?organisatie=${data.organisation.id}`} download>
                   CSV
                 </a>
                 .

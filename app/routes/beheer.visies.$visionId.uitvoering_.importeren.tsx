@@ -48,7 +48,7 @@ export default function ImportActionsPage() {
       </p>
       <h1 className="utrecht-heading-1">Acties importeren</h1>
       <p className="utrecht-paragraph">
-        Gebruik de kolommen van de <a className="utrecht-link" href={`${base}/csv`} download>export</a>: {csvColumns.join("; ")}. Een regel met een bestaand kenmerk (zoals U-03) werkt die actie bij; een regel zonder kenmerk wordt een nieuwe actie. De kolom punten wordt niet gelezen: koppel punten op de pagina van de actie. Is één regel niet goed, dan wordt niets geïmporteerd.
+        Gebruik de kolommen van de <a className="utrecht-link" href={`${base}/uitvoeringsplan.csv`} download>export</a>: {csvColumns.join("; ")}. Een regel met een bestaand kenmerk (zoals U-03) werkt die actie bij; een regel zonder kenmerk wordt een nieuwe actie. De kolom punten wordt niet gelezen: koppel punten op de pagina van de actie. Is één regel niet goed, dan wordt niets geïmporteerd.
       </p>
       {result?.ok === true ? (
         <Notice kind="ok">

@@ -127,7 +127,7 @@ export default function AdoptionBoardPage() {
         heading="Verzonden aanbiedingsbrieven"
         headingId="aanbiedingsbrieven-kop"
         caption="Alle verzonden aanbiedingsbrieven, nieuwste eerst"
-        fileHref={(fileId) => `${base}/bestanden/${fileId}`}
+        fileHref={(fileId, name) => `${base}/bestanden/${fileId}/${name}`}
       />
       <h2 className="utrecht-heading-2">Besluiten per gemeente</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel met besluiten per gemeente, horizontaal te scrollen">
@@ -202,7 +202,7 @@ export default function AdoptionBoardPage() {
                 <td className="utrecht-table__cell">{r.versionLabel ?? "—"}</td>
                 <td className="utrecht-table__cell">
                   {r.decisionFileId ? (
-                    <a className="utrecht-link" href={`${base}/bestanden/${r.decisionFileId}`} download>
+                    <a className="utrecht-link" href={`${base}/bestanden/${r.decisionFileId}/raadsbesluit.pdf`} download>
                       {r.decisionFileName} (PDF)
                     </a>
                   ) : (

@@ -49,13 +49,13 @@ export default function StaffDecisionPage() {
         heading="Aanbiedingsbrieven aan deze gemeente"
         headingId="aanbiedingsbrieven-kop"
         caption={`Aanbiedingsbrieven verzonden aan ${page.municipality.name}, nieuwste eerst`}
-        fileHref={(fileId) => `${base}/bestanden/${fileId}`}
+        fileHref={(fileId, name) => `${base}/bestanden/${fileId}/${name}`}
       />
       <DecisionForms
         data={page}
         actionData={actionData}
         saved={data.saved}
-        fileHref={page.adoption.decisionFileId ? `${base}/bestanden/${page.adoption.decisionFileId}` : null}
+        fileHref={page.adoption.decisionFileId ? `${base}/bestanden/${page.adoption.decisionFileId}/raadsbesluit.pdf` : null}
       />
     </>
   );

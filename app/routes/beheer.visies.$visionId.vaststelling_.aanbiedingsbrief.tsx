@@ -143,13 +143,13 @@ export default function AdoptionRequestPage() {
         <p className="utrecht-paragraph">
           Verzonden op {longDutchDate(c.sentAt!)}.{" "}
           {c.pdfFileId ? (
-            <a className="utrecht-link" href={`${base}/bestanden/${c.pdfFileId}`} download>
+            <a className="utrecht-link" href={`${base}/bestanden/${c.pdfFileId}/aanbiedingsbrief.pdf`} download>
               Brief als PDF
             </a>
           ) : null}
           {" · "}
           {c.docxFileId ? (
-            <a className="utrecht-link" href={`${base}/bestanden/${c.docxFileId}`} download>
+            <a className="utrecht-link" href={`${base}/bestanden/${c.docxFileId}/aanbiedingsbrief.docx`} download>
               Brief als Word-bestand
             </a>
           ) : null}

@@ -42,7 +42,7 @@ export default function GriffieDecisionPage() {
         heading="Aanbiedingsbrieven aan uw gemeente"
         headingId="aanbiedingsbrieven-kop"
         caption={`Aanbiedingsbrieven verzonden aan ${data.page.municipality.name}, nieuwste eerst`}
-        fileHref={(fileId) => `/gemeente/vaststelling/${data.page.vision.id}/bestanden/${fileId}`}
+        fileHref={(fileId, name) => `/gemeente/vaststelling/${data.page.vision.id}/bestanden/${fileId}/${name}`}
       />
       <DecisionForms data={data.page} actionData={actionData} saved={data.saved} fileHref={null} />
     </>

@@ -198,7 +198,7 @@ function SubmittedReaction() {
             {data.reaction.isLate ? ", na de reactietermijn" : ""}. Alle leden van {data.organisation.name} krijgen een bevestiging per e-mail, met de reactie als PDF.
           </p>
           <p className="utrecht-paragraph">
-            <a className="utrecht-link" href={`/reacties/${data.reaction.id}/pdf`} download>
+            <a className="utrecht-link" href={`/reacties/${data.reaction.id}/reactie.pdf`} download>
               Download de {data.reaction.kind} als PDF
             </a>
           </p>

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
-import { fileResponse } from "~/lib/files.server";
-import { db } from "~/lib/db.server";
-import { requireReaction } from "~/reactions/guards.server";
-import { renderReactionPdf } from "~/reactions/reaction-document.server";
+import { z } from "~/lib/zod.server";
 
-/** The reaction as a tagged PDF, for whoever may read it (members; once submitted also its receivers). */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const found = await requireReaction(request, context, params.reactionId);
-  const pdf = await renderReactionPdf(db(), found.reaction.id);
-  if (!pdf) throw notFound();
-  return fileResponse({ filename: pdf.filename, mime: "application/pdf", content: Buffer.from(pdf.bytes) });
+/**
+ * Old address of the reaction PDF (`/reacties/:reactionId/pdf`): a permanent redirect to
+ * `/reacties/:reactionId/reactie.pdf`. It reads nothing itself: the new address checks who may read it.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const reactionId = z.uuid().safeParse(params.reactionId);
+  if (!reactionId.success) throw notFound();
+  return redirect(`/reacties/${reactionId.data}/reactie.pdf`, 301);
 }

@@ -74,7 +74,7 @@ export default function PublicTraceabilityPage() {
             <ul className="utrecht-unordered-list public-letters">
               {data.letters.map((l) => (
                 <li key={l.reactionId} className="utrecht-unordered-list__item">
-                  <a className="utrecht-link" href={`${here}/antwoordbrief/${l.reactionId}`} download>
+                  <a className="utrecht-link" href={`${here}/antwoordbrief/${l.reactionId}/antwoordbrief.pdf`} download>
                     Antwoordbrief{l.letterNumber ? ` ${l.letterNumber}` : ""} op {letterKinds[l.kind]} van {data.organisation!.name} (PDF, verzonden op {formatDate(l.sentAt)})
                   </a>
                 </li>
@@ -87,11 +87,11 @@ export default function PublicTraceabilityPage() {
             <>
               <p className="utrecht-paragraph">
                 Download dit overzicht als{" "}
-                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=pdf`} download>
+                <a className="utrecht-link" href={`${here}/herleidbaarheid.pdf?organisatie=${encodeURIComponent(data.organisation.code)}`} download>
                   PDF
                 </a>{" "}
                 of{" "}
-                <a className="utrecht-link" href={`${here}/bestand?organisatie=${encodeURIComponent(data.organisation.code)}&formaat=csv`} download>
+                <a className="utrecht-link" href={`${here}/herleidbaarheid.csv?organisatie=${encodeURIComponent(data.organisation.code)}`} download>
                   CSV
                 </a>
                 .

@@ -1,21 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
-import { publicLetterFile } from "~/letters/public-letters.server";
-import { db } from "~/lib/db.server";
-import { fileResponse } from "~/lib/files.server";
 import { z } from "~/lib/zod.server";
-import { findPublishedVersion } from "~/visions/reading.server";
 
 /**
- * Public: the sent antwoordbrief (PDF, the stored file of the frozen snapshot) to one reaction, under
- * the publication rule of app/letters/public-letters.server.ts; anything else is a 404.
+ * Old address of a public antwoordbrief (`…/herleidbaarheid/antwoordbrief/:reactionId`): a permanent
+ * redirect to `…/antwoordbrief/:reactionId/antwoordbrief.pdf`. It reads nothing itself: the new
+ * address applies the publication rule.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", null);
-  if (!found) throw notFound();
   const reactionId = z.uuid().safeParse(params.reactionId);
   if (!reactionId.success) throw notFound();
-  const file = await publicLetterFile(db(), found.vision.id, reactionId.data);
-  if (!file) throw notFound();
-  return fileResponse(file);
+  const page = `/visies/${encodeURIComponent(params.regionSlug ?? "")}/${encodeURIComponent(params.visionSlug ?? "")}/herleidbaarheid`;
+  return redirect(`${page}/antwoordbrief/${reactionId.data}/antwoordbrief.pdf`, 301);
 }

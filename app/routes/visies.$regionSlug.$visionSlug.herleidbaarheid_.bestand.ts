@@ -1,26 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { notFound } from "~/auth/guards.server";
-import { organisationOfRegion, traceability, traceabilityDownload } from "~/implementation/traceability.server";
-import { db } from "~/lib/db.server";
-import { findPublishedVersion } from "~/visions/reading.server";
+import { movedDownload } from "~/lib/downloads";
 
-/** Public download of "wat is er met uw reactie gedaan" for one organisation (`?organisatie=CODE&formaat=pdf|csv`). */
+/**
+ * Old address of the public traceability download (`…/herleidbaarheid/bestand?organisatie=CODE&formaat=pdf|csv`):
+ * a permanent redirect to `…/herleidbaarheid/herleidbaarheid.<formaat>?organisatie=CODE`. It reads
+ * nothing itself: the new address checks that the visie is published.
+ */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", null);
-  if (!found) throw notFound();
-  const url = new URL(request.url);
-  const code = url.searchParams.get("organisatie") ?? "";
-  if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) throw new Response("Kies een organisatie (?organisatie=…).", { status: 400 });
-  const organisation = await organisationOfRegion(db(), found.vision.regionId, { code });
-  if (!organisation) throw notFound();
-  const rows = await traceability(db(), found.vision.id, organisation.id, true);
-  const response = await traceabilityDownload(url.searchParams.get("formaat"), {
-    visionTitle: found.vision.title,
-    regionName: found.vision.regionName,
-    organisation,
-    rows,
-    publicOnly: true,
-  });
-  if (!response) throw new Response("Kies formaat=pdf of formaat=csv.", { status: 400 });
-  return response;
+  const page = `/visies/${encodeURIComponent(params.regionSlug ?? "")}/${encodeURIComponent(params.visionSlug ?? "")}/herleidbaarheid`;
+  const to = movedDownload(request.url, page, "traceability", "pdf");
+  if (!to) throw notFound();
+  return redirect(to, 301);
 }

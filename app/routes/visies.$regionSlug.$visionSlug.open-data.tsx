@@ -36,7 +36,7 @@ export default function OpenDataPage() {
         De openbare punten, antwoorden, raadsbesluiten en acties van deze visie, om zelf te gebruiken. Er staat alleen in wat ook op de openbare pagina&apos;s staat: punten en antwoorden pas als ze openbaar zijn gemaakt, zonder namen van personen en zonder de organisatie bij een anonieme reactie. De volgorde is vast.
       </p>
       <p className="utrecht-paragraph">
-        <a className="utrecht-link" href={`${base}/open-data/json`} download>
+        <a className="utrecht-link" href={`${base}/open-data/open-data.json`} download>
           Alles als JSON
         </a>
       </p>
@@ -44,7 +44,7 @@ export default function OpenDataPage() {
         <section key={d.name}>
           <h2 className="utrecht-heading-2">{d.label}</h2>
           <p className="utrecht-paragraph">
-            <a className="utrecht-link" href={`${base}/open-data/csv?gegevens=${d.name}`} download>
+            <a className="utrecht-link" href={`${base}/open-data/${d.name}.csv`} download>
               {d.label} als CSV
             </a>{" "}
             (puntkomma, UTF-8). In de JSON staan ze onder &ldquo;{d.name}&rdquo;.

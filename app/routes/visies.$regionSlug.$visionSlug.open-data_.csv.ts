@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/auth/guards.server";
-import { csvResponse } from "~/implementation/csv";
-import { datasets, openData, openDataCsv, type Dataset } from "~/implementation/open-data.server";
-import { db } from "~/lib/db.server";
-import { findPublishedVersion } from "~/visions/reading.server";
+import { redirect } from "@remix-run/node";
+import { downloadNames } from "~/lib/downloads";
 
-/** Public resource route: one open-data set of a visie as CSV (`?gegevens=punten|antwoorden|besluiten|acties`). */
+/**
+ * Old address of an open-data CSV (`…/open-data/csv?gegevens=punten`), used by scripts: a permanent
+ * redirect to `…/open-data/punten.csv`; without a known set, to the open-data page that lists them.
+ * It reads nothing itself: the new address checks that the visie is published.
+ */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", null);
-  if (!found) throw notFound();
-  const dataset = new URL(request.url).searchParams.get("gegevens") ?? "";
-  if (!datasets.includes(dataset as Dataset)) throw new Response(`Kies gegevens: ${datasets.join(", ")}.`, { status: 400 });
-  const data = await openData(db(), found.vision.id);
-  return csvResponse(`${found.vision.slug}-${dataset}.csv`, openDataCsv(data, dataset as Dataset), "public, max-age=60");
+  const name = `${new URL(request.url).searchParams.get("gegevens") ?? ""}.csv`;
+  const known = downloadNames.openData.find((n) => n === name && n !== "open-data.json");
+  const page = `/visies/${encodeURIComponent(params.regionSlug ?? "")}/${encodeURIComponent(params.visionSlug ?? "")}/open-data`;
+  return redirect(known ? `${page}/${known}` : page, 301);
 }

@@ -1,25 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/auth/guards.server";
-import { openData, openDataFields } from "~/implementation/open-data.server";
-import { db } from "~/lib/db.server";
-import { findPublishedVersion } from "~/visions/reading.server";
+import { redirect } from "@remix-run/node";
 
-/** Public resource route: the open data of a visie as one JSON document with its field descriptions. */
+/**
+ * Old address of the open data as JSON (`…/open-data/json`), used by scripts: a permanent redirect to
+ * `…/open-data/open-data.json`. It reads nothing itself: the new address checks that the visie is published.
+ */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await findPublishedVersion(db(), params.regionSlug ?? "", params.visionSlug ?? "", null);
-  if (!found) throw notFound();
-  const data = await openData(db(), found.vision.id);
-  const body = {
-    visie: { titel: found.vision.title, regio: found.vision.regionName, slug: found.vision.slug, laatste_versie: found.version.label },
-    velden: openDataFields,
-    ...data,
-  };
-  return new Response(JSON.stringify(body, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `inline; filename="${found.vision.slug}.json"`,
-      "Cache-Control": "public, max-age=60",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return redirect(`/visies/${encodeURIComponent(params.regionSlug ?? "")}/${encodeURIComponent(params.visionSlug ?? "")}/open-data/open-data.json`, 301);
 }

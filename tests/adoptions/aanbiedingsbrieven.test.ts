@@ -71,20 +71,27 @@ describe("every aanbiedingsbrief, not only the newest", () => {
   });
 
   test("the griffie downloads any aanbiedingsbrief sent to its municipality, and no other file", async () => {
-    const fileRoute = await import("~/routes/gemeente.vaststelling_.$visionId.bestanden.$fileId");
+    const fileRoute = await import("~/routes/gemeente.vaststelling_.$visionId.bestanden.$fileId.$bestand");
     const griffieCookie = (await sessionFor(database.db, s.users.griffie.id)).cookie;
     const [latest, first] = await sentAdoptionRequests(database.db, s.vision.id, s.municipalities.noordstad.id);
-    const download = (fileId: string, cookie = griffieCookie) =>
+    const download = (fileId: string, cookie = griffieCookie, bestand = "aanbiedingsbrief.pdf") =>
       run(() =>
-        fileRoute.loader({ request: getRequest(`/gemeente/vaststelling/${s.vision.id}/bestanden/${fileId}`, cookie), params: { visionId: s.vision.id, fileId }, context: testContext() }),
+        fileRoute.loader({
+          request: getRequest(`/gemeente/vaststelling/${s.vision.id}/bestanden/${fileId}/${bestand}`, cookie),
+          params: { visionId: s.vision.id, fileId, bestand },
+          context: testContext(),
+        }),
       );
-    for (const fileId of [first!.pdfFileId!, latest!.docxFileId!]) {
-      const { response } = await download(fileId);
+    for (const [fileId, bestand] of [[first!.pdfFileId!, "aanbiedingsbrief.pdf"], [latest!.docxFileId!, "aanbiedingsbrief.docx"]] as const) {
+      const { response } = await download(fileId, griffieCookie, bestand);
       expect(response!.status).toBe(200);
       expect(response!.headers.get("Content-Disposition")).toMatch(/attachment/);
     }
     const pdf = (await download(first!.pdfFileId!)).response!;
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // A name with another extension than the file's, or not on the list, is a 404.
+    expect((await download(first!.pdfFileId!, griffieCookie, "aanbiedingsbrief.docx")).response!.status).toBe(404);
+    expect((await download(first!.pdfFileId!, griffieCookie, "raadsbesluit.pdf")).response!.status).toBe(404);
 
     // Another file of the region (a raadsbesluit, say) is not an aanbiedingsbrief: 404.
     const other = await storeFile(database.db, { regionId: s.region.id, filename: "raadsbesluit.pdf", mime: "application/pdf", bytes: pdfBytes(), createdById: s.users.staff.id });

@@ -212,9 +212,9 @@ describe("raadsbesluit upload", () => {
     const stored = await attachDecisionFile(database.db, s.viewers.griffie, { ...input, revision: adoption.revision, filename: "Raadsbesluit Noordstad.pdf", bytes: pdfBytes() });
     expect(stored.decisionFileId).not.toBeNull();
 
-    const route = await import("~/routes/beheer.visies.$visionId.vaststelling_.bestanden.$fileId");
-    const params = { visionId: s.vision.id, fileId: stored.decisionFileId! };
-    const url = `/beheer/visies/${s.vision.id}/vaststelling/bestanden/${stored.decisionFileId}`;
+    const route = await import("~/routes/beheer.visies.$visionId.vaststelling_.bestanden.$fileId.$bestand");
+    const params = { visionId: s.vision.id, fileId: stored.decisionFileId!, bestand: "raadsbesluit.pdf" };
+    const url = `/beheer/visies/${s.vision.id}/vaststelling/bestanden/${stored.decisionFileId}/raadsbesluit.pdf`;
     const staffCookie = (await sessionFor(database.db, s.users.staff.id)).cookie;
     const ok = await run(() => route.loader({ request: getRequest(url, staffCookie), params, context: testContext() }));
     expect(ok.response!.status).toBe(200);
@@ -222,6 +222,9 @@ describe("raadsbesluit upload", () => {
     const otherCookie = (await sessionFor(database.db, s.users.otherStaff.id)).cookie;
     const denied = await run(() => route.loader({ request: getRequest(url, otherCookie), params, context: testContext() }));
     expect(denied.response!.status).toBe(404);
+    // The name must carry the file's extension: the PDF is not served as a Word file.
+    const asDocx = await run(() => route.loader({ request: getRequest(url, staffCookie), params: { ...params, bestand: "aanbiedingsbrief.docx" }, context: testContext() }));
+    expect(asDocx.response!.status).toBe(404);
   });
 
   test("the upload goes through the decision page as a multipart form, and a non-PDF gets the Dutch message", async () => {

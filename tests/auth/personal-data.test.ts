@@ -5,7 +5,7 @@ import { logIn } from "~/auth/login.server";
 import { deleteOwnAccount, exportPersonalData } from "~/auth/personal-data.server";
 import type { Database } from "~/lib/db.server";
 import * as dataRoute from "~/routes/account_.gegevens";
-import * as downloadRoute from "~/routes/account_.gegevens-downloaden";
+import * as downloadRoute from "~/routes/account_.gegevens_.$bestand";
 import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor, TEST_PASSWORD } from "../factories";
 import { createVisionWithDraft } from "../factories/visions";
 import { useTestDatabase } from "../setup/db";
@@ -45,13 +45,15 @@ describe("personal data (AVG)", () => {
     expect(JSON.stringify(data)).not.toMatch(/argon2|passwordHash|totpKey/);
   });
 
-  test("the download is a JSON attachment for the logged-in person only", async () => {
+  test("the download is the logged-in person's own data as a named JSON file, for them only", async () => {
     const { chair } = await signatoryWithAdvies();
     const { cookie } = await sessionFor(database.db, chair.id);
-    const download = await run(() => downloadRoute.loader({ request: getRequest("/account/gegevens-downloaden", cookie), params: {}, context: testContext() }));
-    expect(download.response?.headers.get("Content-Disposition")).toContain("attachment");
+    const download = await run(() => downloadRoute.loader({ request: getRequest("/account/gegevens/mijn-gegevens.json", cookie), params: { bestand: "mijn-gegevens.json" }, context: testContext() }));
+    expect(download.response?.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(download.response?.headers.get("Content-Disposition")).toContain('filename="mijn-gegevens-herleidbaar.json"');
+    expect(download.response?.headers.get("Cache-Control")).toBe("private, no-store");
     expect(JSON.parse(await download.response!.text()).account.email).toBe(chair.email);
-    const anonymous = await run(() => downloadRoute.loader({ request: getRequest("/account/gegevens-downloaden"), params: {}, context: testContext() }));
+    const anonymous = await run(() => downloadRoute.loader({ request: getRequest("/account/gegevens/mijn-gegevens.json"), params: { bestand: "mijn-gegevens.json" }, context: testContext() }));
     expect(anonymous.response?.headers.get("Location")).toMatch(/^\/inloggen/);
   });
 

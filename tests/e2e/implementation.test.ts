@@ -49,7 +49,7 @@ describe("uitvoeringsplan and traceability", () => {
     await page.getByRole("heading", { name: "Punt VLA-2" }).waitFor();
     await page.goto(`${app.baseUrl}${VISION}/open-data`);
     await expectAccessible(page);
-    const json = await (await fetch(`${app.baseUrl}${VISION}/open-data/json`)).json();
+    const json = await (await fetch(`${app.baseUrl}${VISION}/open-data/open-data.json`)).json();
     expect(json.acties.length).toBeGreaterThanOrEqual(8);
   });
 

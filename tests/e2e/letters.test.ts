@@ -16,6 +16,8 @@ afterAll(async () => {
 async function download(page: Page, linkName: string) {
   const href = await page.getByRole("link", { name: linkName, exact: true }).getAttribute("href");
   expect(href, linkName).toBeTruthy();
+  // The address ends in the file's name, so browsers and crawlers can tell it is a file.
+  expect(new URL(href!, app.baseUrl).pathname, linkName).toMatch(/\/[a-z-]+\.(pdf|docx|csv)$/);
   const response = await page.context().request.get(`${app.baseUrl}${href}`);
   return {
     status: response.status(),
@@ -60,7 +62,7 @@ describe("antwoordbrieven", () => {
     expect(docx.body.subarray(0, 2).toString()).toBe("PK");
 
     // Nota van beantwoording and rode draad.
-    await staff.goto(`${app.baseUrl}${pdf.href.replace(/\/brieven\/bestand\/.*$/, "/nota")}`);
+    await staff.goto(`${app.baseUrl}${pdf.href.replace(/\/brieven\/.*$/, "/nota")}`);
     await staff.getByRole("heading", { level: 1, name: "Nota van beantwoording" }).waitFor();
     await expectAccessible(staff);
     const csv = await download(staff, "Nota als CSV voor Excel");
@@ -69,7 +71,7 @@ describe("antwoordbrieven", () => {
     expect(csv.body.toString("utf8")).toContain("ASDV-1;");
     expect((await download(staff, "Nota als PDF")).type).toBe("application/pdf");
     expect((await download(staff, "Nota als Word-bestand")).status).toBe(200);
-    await staff.goto(`${app.baseUrl}${pdf.href.replace(/\/brieven\/bestand\/.*$/, "/rode-draad")}`);
+    await staff.goto(`${app.baseUrl}${pdf.href.replace(/\/brieven\/.*$/, "/rode-draad")}`);
     await staff.getByRole("heading", { level: 1, name: "Rode draad reacties op de concept-regiovisie" }).waitFor();
     await expectAccessible(staff);
     expect((await download(staff, "Rode draad als PDF")).type).toBe("application/pdf");

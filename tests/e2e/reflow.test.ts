@@ -19,8 +19,12 @@ const viewports = {
 } as const;
 /** Raw e-mail HTML shown in an iframe (the e-mail templates' own layout), not pages of the site. */
 const notSitePages = [/^\/beheer\/e-mail-voorbeeld$/, /^\/beheer\/postvak-html$/];
-/** Files, exports and actions behind links: not pages. */
-const notPages = /\/(pdf|csv|json|bestand|bestanden|uitloggen|gegevens-downloaden)(\/|$)|\.(csv|json|pdf|docx)$/;
+/** Files (their address ends in the file's name, app/lib/downloads.ts) and actions behind links: not pages. */
+const fileAddress = /\.(pdf|docx|csv|json|zip)$/i;
+const notPages = new RegExp(`/uitloggen(/|$)|${fileAddress.source}`, "i");
+/** Download links (`<a download>`) whose path does not end in the file's extension, with the page they are on. */
+const downloadsWithoutExtension: string[] = [];
+const downloadLinksSeen = new Set<string>();
 
 const visited = new Map<string, string>();
 const problems: string[] = [];
@@ -126,6 +130,11 @@ async function walk(email: string | null, extraStarts: string[] = [], limit = 45
     const response = await crawler.goto(href);
     if (!response?.ok() || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
     const links = await crawler.locator("a[href]:not([download])").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    for (const link of await crawler.locator("a[href][download]").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
+      const path = new URL(link).pathname;
+      downloadLinksSeen.add(routePattern(link));
+      if (!fileAddress.test(path)) downloadsWithoutExtension.push(`${path} on ${href.replace(app.baseUrl, "")}`);
+    }
     for (const link of links) {
       const url = new URL(link);
       if (url.origin === app.baseUrl && !url.hash && !notPages.test(url.pathname)) queue.push(link);
@@ -179,5 +188,12 @@ describe("every page reflows at 320 px and 200% zoom", () => {
       expect(patterns, `not reached: ${required}`).toContain(required);
     }
     expect(problems).toEqual([]);
+  });
+
+  test("every download link on the pages the walk reached ends in its file's extension", () => {
+    // Not vacuous: the walk meets the public and staff downloads.
+    expect([...downloadLinksSeen].some((p) => p.endsWith("/open-data/punten.csv")), [...downloadLinksSeen].join(", ")).toBe(true);
+    expect([...downloadLinksSeen].some((p) => p.endsWith("/uitvoering/uitvoeringsplan.csv")), [...downloadLinksSeen].join(", ")).toBe(true);
+    expect(downloadsWithoutExtension).toEqual([]);
   });
 });

@@ -264,7 +264,7 @@ describe.skipIf(!binDir)(title, () => {
       const saved = await post(page, new URLSearchParams([["intent", "save"]]), r.cookie);
       expect(saved.status).toBe(503);
       expect(await saved.text()).toContain(DB_DOWN_TEXT);
-      const pdf = await get(`${page}/pdf`, r.cookie);
+      const pdf = await get(`${page}/reactie.pdf`, r.cookie);
       expect(pdf.status).toBe(503);
       expect(await pdf.text()).toContain(DB_DOWN_TEXT);
       expect((await get("/healthz")).status).toBe(503);

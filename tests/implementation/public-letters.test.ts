@@ -6,7 +6,7 @@ import { publicLettersOfOrganisation } from "~/letters/public-letters.server";
 import { saveResponseLetter, transitionResponseLetter } from "~/letters/response-letters.server";
 import type { Database } from "~/lib/db.server";
 import { readStoredFile } from "~/lib/files.server";
-import * as letterRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId";
+import * as letterRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId_.$bestand";
 import * as pageRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid";
 import { answerPoints, letterForm, letterScenario, type LetterScenario } from "../factories/letters";
 import { useTestDatabase } from "../setup/db";
@@ -32,7 +32,7 @@ async function letterUntil(reactionId: string, until: "vastgesteld" | "verzonden
 
 async function download(reactionId: string) {
   const { response } = await run(() =>
-    letterRoute.loader({ request: getRequest(`/visies/${slugs.regionSlug}/${slugs.visionSlug}/herleidbaarheid/antwoordbrief/${reactionId}`), params: { ...slugs, reactionId }, context: testContext() }),
+    letterRoute.loader({ request: getRequest(`/visies/${slugs.regionSlug}/${slugs.visionSlug}/herleidbaarheid/antwoordbrief/${reactionId}/antwoordbrief.pdf`), params: { ...slugs, reactionId, bestand: "antwoordbrief.pdf" }, context: testContext() }),
   );
   return response!;
 }
@@ -112,11 +112,11 @@ describe("a sent antwoordbrief is published with the reaction", () => {
 
   test("a reaction id that is not a uuid, or under a visie slug that does not exist, is a 404", async () => {
     const { response } = await run(() =>
-      letterRoute.loader({ request: getRequest("/x"), params: { ...slugs, reactionId: "niet-een-id" }, context: testContext() }),
+      letterRoute.loader({ request: getRequest("/x"), params: { ...slugs, reactionId: "niet-een-id", bestand: "antwoordbrief.pdf" }, context: testContext() }),
     );
     expect(response!.status).toBe(404);
     const other = await run(() =>
-      letterRoute.loader({ request: getRequest("/x"), params: { regionSlug: slugs.regionSlug, visionSlug: "bestaat-niet", reactionId: s.reactionIds.ADV! }, context: testContext() }),
+      letterRoute.loader({ request: getRequest("/x"), params: { regionSlug: slugs.regionSlug, visionSlug: "bestaat-niet", reactionId: s.reactionIds.ADV!, bestand: "antwoordbrief.pdf" }, context: testContext() }),
     );
     expect(other.response!.status).toBe(404);
   });

@@ -6,12 +6,12 @@ import type { Database } from "~/lib/db.server";
 import * as staffPlan from "~/routes/beheer.visies.$visionId.uitvoering";
 import * as staffAction from "~/routes/beheer.visies.$visionId.uitvoering_.$actionId";
 import * as staffImport from "~/routes/beheer.visies.$visionId.uitvoering_.importeren";
-import * as staffDownload from "~/routes/beheer.visies.$visionId.uitvoering_.herleidbaarheid_.bestand";
+import * as staffDownload from "~/routes/beheer.visies.$visionId.uitvoering_.herleidbaarheid_.$bestand";
 import * as publicAction from "~/routes/visies.$regionSlug.$visionSlug.uitvoering_.$actionReference";
 import * as publicTrace from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid";
-import * as publicDownload from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand";
-import * as openDataJson from "~/routes/visies.$regionSlug.$visionSlug.open-data_.json";
-import * as openDataCsv from "~/routes/visies.$regionSlug.$visionSlug.open-data_.csv";
+import * as publicDownload from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.$bestand";
+import * as openDataFile from "~/routes/visies.$regionSlug.$visionSlug.open-data_.$bestand";
+import * as oldOpenDataCsv from "~/routes/visies.$regionSlug.$visionSlug.open-data_.csv";
 import { sessionFor } from "../factories";
 import { implementationScenario } from "../factories/implementation";
 import { useTestDatabase } from "../setup/db";
@@ -79,7 +79,7 @@ describe("staff pages", () => {
 
   test("staff download the full traceability as PDF", async () => {
     const { response } = await run(() =>
-      staffDownload.loader({ request: getRequest(`/x?organisatie=${s.council.id}&formaat=pdf`, staffCookie), params: { visionId: s.vision.id }, context: ctx() }),
+      staffDownload.loader({ request: getRequest(`/x?organisatie=${s.council.id}`, staffCookie), params: { visionId: s.vision.id, bestand: "herleidbaarheid.pdf" }, context: ctx() }),
     );
     expect(response?.headers.get("Content-Type")).toBe("application/pdf");
     expect(Buffer.from(await response!.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -110,21 +110,27 @@ describe("public pages", () => {
     expect((await trace(s.panel.code)).data).toMatchObject({ points: 0, itemsHtml: "" });
     expect((await trace("GEENORG")).response?.status).toBe(404);
 
-    const csv = await run(() => publicDownload.loader({ request: getRequest(`/x?organisatie=${s.council.code}&formaat=csv`), params: publicParams, context: ctx() }));
+    const csv = await run(() => publicDownload.loader({ request: getRequest(`/x?organisatie=${s.council.code}`), params: { ...publicParams, bestand: "herleidbaarheid.csv" }, context: ctx() }));
     expect(await csv.response!.text()).toContain(s.advies.points[0]!.reference);
   });
 
   test("open data as JSON and CSV, with field descriptions and without anonymous organisations", async () => {
-    const json = await run(() => openDataJson.loader({ request: getRequest("/x"), params: publicParams, context: ctx() }));
+    const json = await run(() => openDataFile.loader({ request: getRequest("/x"), params: { ...publicParams, bestand: "open-data.json" }, context: ctx() }));
     const body = (await json.response!.json()) as { velden: Record<string, unknown>; punten: Array<{ organisatie: string | null }> };
     expect(Object.keys(body.velden)).toEqual(["punten", "antwoorden", "besluiten", "acties"]);
     expect(JSON.stringify(body)).not.toContain(s.panel.name);
-    const csv = await run(() => openDataCsv.loader({ request: getRequest("/x?gegevens=acties"), params: publicParams, context: ctx() }));
+    const csv = await run(() => openDataFile.loader({ request: getRequest("/x"), params: { ...publicParams, bestand: "acties.csv" }, context: ctx() }));
     const bytes = Buffer.from(await csv.response!.arrayBuffer());
     // The UTF-8 byte order mark first (Excel reads the file as UTF-8), then the documented columns.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toBe("kenmerk;titel;status;voortgang;start;eind;eigenaar;punten");
-    const unknown = await run(() => openDataCsv.loader({ request: getRequest("/x?gegevens=wachtwoorden"), params: publicParams, context: ctx() }));
-    expect(unknown.response?.status).toBe(400);
+    const unknown = await run(() => openDataFile.loader({ request: getRequest("/x"), params: { ...publicParams, bestand: "wachtwoorden.csv" }, context: ctx() }));
+    expect(unknown.response?.status).toBe(404);
+    // The old address, used by scripts, redirects permanently; without a known set to the open-data page.
+    const old = await run(() => oldOpenDataCsv.loader({ request: getRequest("/x?gegevens=acties"), params: publicParams, context: ctx() }));
+    expect(old.response?.status).toBe(301);
+    expect(old.response?.headers.get("Location")).toBe(`/visies/${publicParams.regionSlug}/${publicParams.visionSlug}/open-data/acties.csv`);
+    const oldUnknown = await run(() => oldOpenDataCsv.loader({ request: getRequest("/x?gegevens=wachtwoorden"), params: publicParams, context: ctx() }));
+    expect(oldUnknown.response?.headers.get("Location")).toBe(`/visies/${publicParams.regionSlug}/${publicParams.visionSlug}/open-data`);
   });
 });

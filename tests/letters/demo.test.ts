@@ -7,7 +7,7 @@ import { renderPdf } from "~/letters/pdf.server";
 import { buildResponseReport, buildThreadReport, pickRound } from "~/letters/response-report.server";
 import type { Database } from "~/lib/db.server";
 import { useTestDatabase } from "../setup/db";
-import * as publicLetterRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId";
+import * as publicLetterRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid_.antwoordbrief.$reactionId_.$bestand";
 import * as publicTraceabilityRoute from "~/routes/visies.$regionSlug.$visionSlug.herleidbaarheid";
 import { getRequest, run, testContext } from "../setup/requests";
 import { readDocx, readPdf, squash } from "./render-helpers";
@@ -73,13 +73,13 @@ describe("demo antwoordbrieven", () => {
     const page = await run(() => publicTraceabilityRoute.loader({ request: getRequest(`${base}?organisatie=ASDV`), params, context: testContext() }));
     const [letter] = await database.db.select().from(responseLetters).where(eq(responseLetters.id, demo.letters.asdvLetterId));
     expect(page.data!.letters).toEqual([expect.objectContaining({ reactionId: letter!.reactionId, kind: "advies", sentAt: "2026-01-15T09:00:00.000Z" })]);
-    const download = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${letter!.reactionId}`), params: { ...params, reactionId: letter!.reactionId }, context: testContext() }));
+    const download = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${letter!.reactionId}/antwoordbrief.pdf`), params: { ...params, reactionId: letter!.reactionId, bestand: "antwoordbrief.pdf" }, context: testContext() }));
     expect(download.response!.status).toBe(200);
     const [pdf] = await database.db.select().from(files).where(eq(files.id, letter!.pdfFileId!));
     expect(Buffer.from(await download.response!.arrayBuffer()).equals(Buffer.from(pdf!.content))).toBe(true);
 
     const [envLetter] = await database.db.select().from(responseLetters).where(eq(responseLetters.id, demo.letters.envLetterId));
-    const refused = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${envLetter!.reactionId}`), params: { ...params, reactionId: envLetter!.reactionId }, context: testContext() }));
+    const refused = await run(() => publicLetterRoute.loader({ request: getRequest(`${base}/antwoordbrief/${envLetter!.reactionId}/antwoordbrief.pdf`), params: { ...params, reactionId: envLetter!.reactionId, bestand: "antwoordbrief.pdf" }, context: testContext() }));
     expect(refused.response!.status).toBe(404);
   });
 

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { responseLetters } from "~db/schema";
 import * as letterPage from "~/routes/beheer.visies.$visionId.brieven_.$reactionId";
-import * as letterFile from "~/routes/beheer.visies.$visionId.brieven_.bestand.$reactionId";
-import * as notaFile from "~/routes/beheer.visies.$visionId.nota_.bestand";
+import * as letterFile from "~/routes/beheer.visies.$visionId.brieven_.$reactionId_.$bestand";
+import * as oldLetterFile from "~/routes/beheer.visies.$visionId.brieven_.bestand.$reactionId";
+import * as notaFile from "~/routes/beheer.visies.$visionId.nota_.$bestand";
 import type { Database } from "~/lib/db.server";
 import { sessionFor } from "../factories";
 import { answerPoints, letterScenario, type LetterScenario } from "../factories/letters";
@@ -115,11 +116,11 @@ describe("letter page (no JavaScript needed)", () => {
 
 describe("downloads", () => {
   test("staff get the concept as PDF and DOCX with the right content types; the organisation's member gets 404 until it is sent", async () => {
-    const path = `/beheer/visies/${s.vision.id}/brieven/bestand/${s.reactionIds.ADV}`;
+    const path = `/beheer/visies/${s.vision.id}/brieven/${s.reactionIds.ADV}`;
     const pdf = await run(() =>
       letterFile.loader({
-        request: getRequest(`${path}?formaat=pdf`, staffCookie),
-        params: letterParams(),
+        request: getRequest(`${path}/antwoordbrief.pdf`, staffCookie),
+        params: { ...letterParams(), bestand: "antwoordbrief.pdf" },
         context: testContext(),
       }),
     );
@@ -127,8 +128,8 @@ describe("downloads", () => {
     expect(pdf.response?.headers.get("Content-Disposition")).toMatch(/antwoordbrief-adv-2051077-concept\.pdf/);
     const docx = await run(() =>
       letterFile.loader({
-        request: getRequest(`${path}?formaat=docx`, adminCookie),
-        params: letterParams(),
+        request: getRequest(`${path}/antwoordbrief.docx`, adminCookie),
+        params: { ...letterParams(), bestand: "antwoordbrief.docx" },
         context: testContext(),
       }),
     );
@@ -137,19 +138,38 @@ describe("downloads", () => {
     );
     const member = await run(() =>
       letterFile.loader({
-        request: getRequest(`${path}?formaat=pdf`, memberCookie),
-        params: letterParams(),
+        request: getRequest(`${path}/antwoordbrief.pdf`, memberCookie),
+        params: { ...letterParams(), bestand: "antwoordbrief.pdf" },
         context: testContext(),
       }),
     );
     expect(member.response?.status).toBe(404);
+    const otherName = await run(() =>
+      letterFile.loader({
+        request: getRequest(`${path}/antwoordbrief.html`, staffCookie),
+        params: { ...letterParams(), bestand: "antwoordbrief.html" },
+        context: testContext(),
+      }),
+    );
+    expect(otherName.response?.status).toBe(404);
+  });
+
+  test("the old address of a letter in sent e-mails (…/brieven/bestand/:id?formaat=) redirects permanently to the file name", async () => {
+    const old = `/beheer/visies/${s.vision.id}/brieven/bestand/${s.reactionIds.ADV}`;
+    for (const [query, name] of [["?formaat=docx", "antwoordbrief.docx"], ["?formaat=pdf", "antwoordbrief.pdf"], ["", "antwoordbrief.pdf"]] as const) {
+      const { response } = await run(() =>
+        oldLetterFile.loader({ request: getRequest(`${old}${query}`), params: letterParams(), context: testContext() }),
+      );
+      expect(response?.status).toBe(301);
+      expect(response?.headers.get("Location")).toBe(`/beheer/visies/${s.vision.id}/brieven/${s.reactionIds.ADV}/${name}`);
+    }
   });
 
   test("the Nota as CSV is served as UTF-8 CSV with a BOM", async () => {
     const result = await run(() =>
       notaFile.loader({
-        request: getRequest(`/beheer/visies/${s.vision.id}/nota/bestand?formaat=csv`, staffCookie),
-        params: { visionId: s.vision.id },
+        request: getRequest(`/beheer/visies/${s.vision.id}/nota/nota-van-beantwoording.csv`, staffCookie),
+        params: { visionId: s.vision.id, bestand: "nota-van-beantwoording.csv" },
         context: testContext(),
       }),
     );

@@ -34,7 +34,7 @@ export function benchScenarios(region: Pick<LargeRegion, "regionSlug" | "visionS
     page("vaststelling (openbaar)", `${pub}/vaststelling`),
     page("vaststelling: bord (beheer)", `${staff}/vaststelling`, true),
     page("brieven (beheer)", `${staff}/brieven`, true),
-    render("antwoordbrief 20 punten: PDF", `${staff}/brieven/bestand/${region.letterReactionId}?formaat=pdf`),
-    render("antwoordbrief 20 punten: DOCX", `${staff}/brieven/bestand/${region.letterReactionId}?formaat=docx`),
+    render("antwoordbrief 20 punten: PDF", `${staff}/brieven/${region.letterReactionId}/antwoordbrief.pdf`),
+    render("antwoordbrief 20 punten: DOCX", `${staff}/brieven/${region.letterReactionId}/antwoordbrief.docx`),
   ];
 }

@@ -99,7 +99,7 @@ describe("stored hostile text comes out escaped", () => {
   });
 
   test("PDF: the reaction PDF holds the hostile text literally", async () => {
-    const { response } = await get("reacties.$reactionId.pdf", "otherOrganisationMember", { reactionId });
+    const { response } = await get("reacties.$reactionId.$bestand", "otherOrganisationMember", { reactionId, bestand: "reactie.pdf" });
     expect(response?.headers.get("Content-Type")).toContain("application/pdf");
     const { text } = await readPdf(new Uint8Array(await response!.arrayBuffer()));
     const flat = text.replace(/\s+/g, " ");
@@ -115,7 +115,7 @@ describe("stored hostile text comes out escaped", () => {
       // The summary refuses HTML outright (a Dutch message); SQL and entities are stored as typed.
       { intent: "aanmaken", title: `Thema ${script}`, summary: `${sqlText} & 5 < 6` },
     );
-    const { response } = await get("beheer.visies.$visionId.rode-draad_.bestand", "staffEditor", { visionId: world.vision.id }, "?formaat=docx");
+    const { response } = await get("beheer.visies.$visionId.rode-draad_.$bestand", "staffEditor", { visionId: world.vision.id, bestand: "rode-draad.docx" });
     expect(response?.status).toBe(200);
     const docx = await readDocx(new Uint8Array(await response!.arrayBuffer()));
     expect(docx.text).toContain(`Thema ${script}`);
@@ -138,7 +138,7 @@ describe("stored hostile text comes out escaped", () => {
         sectionKeys: world.vision.sectionKey,
       },
     );
-    const { response } = await get("beheer.visies.$visionId.uitvoering_.csv", "staffEditor", { visionId: world.vision.id });
+    const { response } = await get("beheer.visies.$visionId.uitvoering_.uitvoeringsplan[.]csv", "staffEditor", { visionId: world.vision.id });
     const csv = await response!.text();
     expect(csv).toContain(`'${formula}`);
     expect(csv).toContain("'@SUM(1+1)");

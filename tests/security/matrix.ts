@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { accessOf, routeParams, routePath, routePolicies, type Access, type RouteFile } from "~/auth/route-policy";
+import { accessOf, routeParams, routePath, routePolicies, type Access, type RouteFile, type RoutePolicy } from "~/auth/route-policy";
 import { worldRoleLabels, worldRoles, worldSecrets, type World, type WorldRole } from "../factories/world";
 import type { testContext } from "../setup/requests";
 
@@ -67,9 +67,11 @@ export const queryInstances: Partial<Record<RouteFile, Instance[]>> = {
     [
       "visies.$regionSlug.$visionSlug.herleidbaarheid",
       "visies.$regionSlug.$visionSlug.herleidbaarheid_.bestand",
+      "visies.$regionSlug.$visionSlug.herleidbaarheid_.$bestand",
       "visies.$regionSlug.$visionSlug.open-data",
       "visies.$regionSlug.$visionSlug.open-data_.csv",
       "visies.$regionSlug.$visionSlug.open-data_.json",
+      "visies.$regionSlug.$visionSlug.open-data_.$bestand",
       "visies.$regionSlug.$visionSlug.uitvoering",
     ].map((route) => [route, implementationPublicInstances(route.includes("herleidbaarheid"))]),
   ),
@@ -108,10 +110,27 @@ function implementationPublicInstances(byOrganisation: boolean): Instance[] {
   ];
 }
 
+/**
+ * The instances of a route. A download route's `$bestand` segment is filled with the first file name
+ * the table lists for it (the other names reach the same check); its other parameters as below.
+ */
 export function instancesFor(route: RouteFile): Instance[] {
+  const policy: RoutePolicy = routePolicies[route];
+  const file = routeParams(route).includes("bestand") ? policy.download?.[0] : undefined;
+  if (!file) return baseInstancesFor(route);
+  return baseInstancesFor(route).map((instance) => ({
+    ...instance,
+    resolve: (w: World) => {
+      const resolved = instance.resolve(w);
+      return { ...resolved, params: { ...resolved.params, bestand: file } };
+    },
+  }));
+}
+
+function baseInstancesFor(route: RouteFile): Instance[] {
   const fromQuery = queryInstances[route];
   if (fromQuery) return fromQuery;
-  const params = routeParams(route);
+  const params = routeParams(route).filter((name) => name !== "bestand");
   if (params.length === 0) return [none];
   switch (params.join(",")) {
     case "*":

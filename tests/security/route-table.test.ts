@@ -1,8 +1,9 @@
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
-import { accessDescriptions, accessOf, routeParams, routePath, routePolicies, writesOf } from "~/auth/route-policy";
+import { accessDescriptions, accessOf, routeParams, routePath, routePolicies, writesOf, type RoutePolicy } from "~/auth/route-policy";
+import { downloadExtensions, extensionOf } from "~/lib/downloads";
 
 /**
  * The access-control table must list exactly the route modules that exist, with exactly the
@@ -59,6 +60,43 @@ describe("the route table", () => {
     );
     expect(routeParams("visies.$regionSlug.$visionSlug._index")).toEqual(["regionSlug", "visionSlug"]);
     expect(routeParams("$")).toEqual(["*"]);
+    expect(routePath("beheer.visies.$visionId.uitvoering_.uitvoeringsplan[.]csv")).toBe(
+      "/beheer/visies/:visionId/uitvoering/uitvoeringsplan.csv",
+    );
+    expect(routePath("beheer.visies.$visionId.brieven_.$reactionId_.$bestand")).toBe(
+      "/beheer/visies/:visionId/brieven/:reactionId/:bestand",
+    );
+  });
+
+  test("every route module that answers with a file says so in the table", () => {
+    const answersWithFile = /\b(fileResponse|csvResponse|traceabilityDownload)\(|Content-Disposition/;
+    const undeclared = routeFiles
+      .filter((r) => answersWithFile.test(readFileSync(r.file, "utf8")))
+      .filter((r) => !(routePolicies[r.name as keyof typeof routePolicies] as RoutePolicy | undefined)?.download)
+      .map((r) => r.name);
+    expect(undeclared, "add `download` (the file names) to these rows").toEqual([]);
+  });
+
+  test("every download address ends in its file name with a known extension", () => {
+    const wrong: string[] = [];
+    for (const [name, policy] of Object.entries(routePolicies) as Array<[string, RoutePolicy]>) {
+      if (!policy.download) continue;
+      const last = routePath(name).split("/").at(-1)!;
+      if (policy.download.length === 0) wrong.push(`${name}: no file names`);
+      for (const file of policy.download)
+        if (!extensionOf(file)) wrong.push(`${name}: ${file} does not end in .${downloadExtensions.join("|.")}`);
+      // Either the last segment is the file name (static, escaped), or a `$bestand` allow-listed to the names.
+      if (last !== ":bestand" && !(policy.download.length === 1 && policy.download[0] === last))
+        wrong.push(`${name}: the path ends in "${last}", not in the file name`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("only download routes take a `$bestand` segment", () => {
+    const stray = Object.entries(routePolicies as Record<string, RoutePolicy>)
+      .filter(([name, policy]) => routeParams(name).includes("bestand") && !policy.download)
+      .map(([name]) => name);
+    expect(stray).toEqual([]);
   });
 
   test.each(routeFiles.filter((r) => r.name in routePolicies).map((r) => [r.name, r.file] as const))(
