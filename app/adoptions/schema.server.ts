@@ -1,14 +1,6 @@
-import { withoutNul, z } from "~/lib/zod.server";
+import { optionalText, withoutNul, z } from "~/lib/zod.server";
 import { decisionOutcomes } from "./in-force";
 import { MAX_COUNCIL_LETTER_CHARS, MAX_DECISION_ITEMS } from "./options";
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
-    .optional()
-    .transform((value) => value || null);
 
 const optionalDate = (label: string) =>
   z

@@ -5,7 +5,7 @@ import { pointKindLabels, type PointKind } from "~/reactions/options";
 import { answerStatusLabels, dispositionLabels } from "./labels";
 import type { TriageFilterInput } from "./schema.server";
 import { TriageRows, type TriageRowView } from "./TriageRows";
-import { listTriage, memoOnAppDatabase, TRIAGE_PAGE_SIZE } from "./triage.server";
+import { idsKey, listTriage, memoOnAppDatabase, TRIAGE_PAGE_SIZE } from "./triage.server";
 
 export interface TriageListHtml {
   total: number;
@@ -21,7 +21,7 @@ export interface TriageListHtml {
  * The key is listTriage's key plus the links' base path.
  */
 export function triageListHtml(db: Db, visionId: string, filters: TriageFilterInput, viewerId: string, page: number, base: string): Promise<TriageListHtml> {
-  const key = JSON.stringify(["triage-list-html", visionId, filters, filters.toegewezen === "mij" ? viewerId : "", page, base]);
+  const key = JSON.stringify(["triage-list-html", idsKey(visionId, filters, viewerId), page, base]);
   return memoOnAppDatabase(db, key, async () => {
     const result = await listTriage(db, visionId, filters, viewerId, page, TRIAGE_PAGE_SIZE);
     const rows = result.rows.map(

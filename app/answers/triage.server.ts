@@ -192,7 +192,7 @@ export function triageRowsSql(ids: string[], q: string | undefined): SQL {
 }
 
 /** Everything the list of one filter depends on besides the data: the memo key of its ids. */
-function idsKey(visionId: string, filters: TriageFilterInput, viewerId: string) {
+export function idsKey(visionId: string, filters: TriageFilterInput, viewerId: string) {
   const f = filters;
   const assignee = f.toegewezen === "mij" ? `mij:${viewerId}` : (f.toegewezen ?? "");
   return JSON.stringify(["triage-ids", visionId, f.bron, f.onderdeel, f.soort, f.organisatie, f.type, f.thema, f.status, assignee, f.laat, f.q, f.sorteer]);

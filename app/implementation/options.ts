@@ -11,13 +11,8 @@ export const statusLabels: Record<ImplementationStatus, string> = {
   vervallen: "vervallen",
 };
 
-export const dispositionLabels: Record<string, string> = {
-  overgenomen: "overgenomen",
-  deels_overgenomen: "deels overgenomen",
-  niet_overgenomen: "niet overgenomen",
-  meegenomen_in_uitvoeringsplan: "meegenomen in uitvoeringsplan",
-  voor_kennisgeving: "voor kennisgeving",
-};
+// The same Dutch words as on the answering pages.
+export { dispositionLabels } from "~/answers/labels";
 
 export const CSV_MAX_BYTES = 1024 * 1024;
 export const csvColumns = ["kenmerk", "titel", "omschrijving", "eigenaar", "start", "eind", "status", "voortgang", "bouwstenen", "punten"] as const;

@@ -23,6 +23,16 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${capitalise(label)} mag hoogstens ${max} tekens lang zijn.`);
 }
 
+/** Optional trimmed text with a Dutch message when too long; empty becomes null. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
+    .optional()
+    .transform((value) => value || null);
+}
+
 export function emailAddress() {
   return z
     .string({ error: "Vul een e-mailadres in." })

@@ -1,14 +1,5 @@
-import { withoutNul, z } from "~/lib/zod.server";
-
+import { optionalText, withoutNul, z } from "~/lib/zod.server";
 import { MAX_LETTER_PART_CHARS, MAX_POINT_CHARS, MAX_POINTS, pointKinds, publicationChoices } from "./options";
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} mag hoogstens ${max} tekens lang zijn.`)
-    .optional()
-    .transform((value) => value || null);
 
 export const PointInputSchema = z.object({
   id: z.uuid("Onbekend punt."),
