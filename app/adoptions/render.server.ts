@@ -1,5 +1,4 @@
-import { renderDocx } from "~/letters/docx.server";
-import { renderPdf } from "~/letters/pdf.server";
+import { renderDocx, renderPdf } from "~/letters/render.server";
 import type { LetterRenderers } from "./adoption-requests.server";
 
 /** The aanbiedingsbrief is rendered like every other letter: the letters capability's PDF and DOCX renderers. */

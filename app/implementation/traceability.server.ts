@@ -5,7 +5,7 @@ import { plainTextOf } from "~/editor/validate.server";
 import { renderRichTextToHtml } from "~/editor/render.server";
 import type { Db } from "~/lib/db.server";
 import type { DocumentBlock, ReportDocument } from "~/letters/letter-model";
-import { renderPdf } from "~/letters/pdf.server";
+import { renderPdf } from "~/letters/render.server";
 import { fileResponse } from "~/lib/files.server";
 import { csvResponse, toCsv } from "./csv";
 import { publicPointCondition } from "./implementation-actions.server";

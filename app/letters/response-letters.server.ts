@@ -8,10 +8,9 @@ import { appUrl } from "~/lib/env.server";
 import { readStoredFile, storeFile } from "~/lib/files.server";
 import { queueMessage } from "~/lib/outbox.server";
 import { withoutNul, z } from "~/lib/zod.server";
-import { renderDocx } from "./docx.server";
 import type { LetterStatus } from "./labels";
 import type { LetterDocument } from "./letter-model";
-import { renderPdf } from "./pdf.server";
+import { renderDocx, renderPdf } from "./render.server";
 import {
   buildResponseLetter,
   isAnswered,
@@ -589,15 +588,10 @@ export async function renderAllFixedLetters(db: Db, jobId: string, payload: unkn
     .orderBy(asc(responseLetters.id));
   await db.update(jobs).set({ total: letters.length, progress: 0 }).where(eq(jobs.id, jobId));
   let done = 0;
-  const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const letter of letters) {
     const doc = letter.snapshot as LetterDocument;
-    // Rendering is CPU work in the server process: let waiting requests in between the two renders
-    // and between letters, so pages stay responsive while the job runs.
-    await yieldToRequests();
-    const pdf = await renderPdf(doc);
-    await yieldToRequests();
-    const docx = await renderDocx(doc);
+    // Both render in the render worker thread (render.server.ts), so pages stay responsive meanwhile.
+    const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc)]);
     await db.transaction(async (tx) => {
       const pdfFileId = await storeFile(tx, {
         regionId,

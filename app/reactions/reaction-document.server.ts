@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { organisations, reactions, regions, sections, visions, visionVersions } from "~db/schema";
 import { addressLines, isoDateInAmsterdam } from "~/letters/response-letter-model.server";
 import type { DocumentBlock, LetterDocument } from "~/letters/letter-model";
-import { renderPdf } from "~/letters/pdf.server";
+import { renderPdf } from "~/letters/render.server";
 import type { Db } from "~/lib/db.server";
 import { loadReactionDetails } from "./reactions.server";
 import { pointKindLabels } from "./options";

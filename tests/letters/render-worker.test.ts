@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { DocumentBlock, ReportDocument } from "~/letters/letter-model";
+import { renderDocx, renderPdf, renderWorkerRunning, stopRenderWorker } from "~/letters/render.server";
+import { readDocx, readPdf } from "./render-helpers";
+
+/** A Nota-sized report: `points` points, each a heading, a quoted reaction and an answer. */
+function report(points: number): ReportDocument {
+  const body: DocumentBlock[] = [];
+  for (let i = 1; i <= points; i++) {
+    body.push({ type: "heading", level: 2, text: `Punt P-${i}` });
+    body.push({ type: "quote", content: { kind: "plain", text: `Wij vragen aandacht voor wachtlijsten (${i}). `.repeat(4) } });
+    body.push({ type: "text", content: { kind: "plain", text: `Antwoord op punt P-${i}: de regio neemt dit over.` } });
+  }
+  return { type: "report", title: "Nota van beantwoording", publisher: "Jeugdhulp Rijnmond", date: "2026-11-24", body };
+}
+
+/** Runs `work` while a 5 ms timer ticks on this thread; returns the longest gap between ticks. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number; elapsedMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  try {
+    const result = await work();
+    // A render that never let the timer run shows up only here, as one gap as long as the render.
+    stallMs = Math.max(stallMs, performance.now() - last);
+    return { result, stallMs, elapsedMs: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe("rendering documents off the request thread", () => {
+  afterAll(() => stopRenderWorker());
+
+  it("a large PDF renders in the worker thread while this thread keeps answering", async () => {
+    const nota = report(400);
+    await renderPdf(report(1)); // starts the worker and loads its fonts
+    const { result, stallMs, elapsedMs } = await longestStall(() => renderPdf(nota));
+    expect(renderWorkerRunning()).toBe(true);
+    const pdf = await readPdf(result);
+    expect(pdf.text).toContain("Punt P-400");
+    expect(pdf.hasStructTree).toBe(true);
+    // Rendered on this thread, the timer could not tick for the whole render (hundreds of ms).
+    expect(elapsedMs).toBeGreaterThan(150);
+    expect(stallMs).toBeLessThan(elapsedMs / 2);
+  });
+
+  it("the same render on this thread (RENDER_IN_WORKER=0) stalls it for the whole render", async () => {
+    process.env.RENDER_IN_WORKER = "0";
+    try {
+      const { stallMs, elapsedMs } = await longestStall(() => renderPdf(report(400)));
+      expect(stallMs).toBeGreaterThan(elapsedMs / 2);
+    } finally {
+      delete process.env.RENDER_IN_WORKER;
+    }
+  });
+
+  it("DOCX renders in the worker too, and concurrent renders each get their own document", async () => {
+    const [a, b] = await Promise.all([renderDocx(report(3)), renderDocx(report(5))]);
+    expect((await readDocx(a)).documentXml).toContain("Punt P-3");
+    expect((await readDocx(a)).documentXml).not.toContain("Punt P-5");
+    expect((await readDocx(b)).documentXml).toContain("Punt P-5");
+  });
+
+  it("a stopped worker is started again by the next render", async () => {
+    await stopRenderWorker();
+    expect(renderWorkerRunning()).toBe(false);
+    const pdf = await readPdf(await renderPdf(report(2)));
+    expect(pdf.text).toContain("Punt P-2");
+    expect(renderWorkerRunning()).toBe(true);
+  });
+
+  it("a document the renderer refuses rejects with the renderer's own error, and the worker keeps working", async () => {
+    const broken = { ...report(1), body: [{ type: "table", caption: "x", header: ["a"], rows: null }] } as unknown as ReportDocument;
+    await expect(renderPdf(broken)).rejects.toThrow();
+    expect((await readPdf(await renderPdf(report(1)))).text).toContain("Punt P-1");
+  });
+});
