@@ -4,13 +4,15 @@ import type { PrintDocument } from "./letter-model";
 import { renderPdf as renderPdfInThisThread } from "./pdf.server";
 
 /**
- * PDF and DOCX rendering off the request thread. pdfkit and docx are synchronous CPU work: one
- * antwoordbrief blocks for 25–130 ms and a Nota van beantwoording of a large round for seconds, and
- * while it runs the process answers no other request. So every render the app does goes to one
- * worker thread per process, started on first use and stopped after a quiet minute (it holds a
- * second copy of the server code, ~35 MB). The worker loads this very module: the server build in
- * production, the TypeScript source through tsx in tests and scripts. RENDER_IN_WORKER=0 renders in
- * the calling thread instead.
+ * PDF and DOCX rendering off the request thread. pdfkit and docx are synchronous CPU work: while a
+ * render runs, the process answers no other request. A letter of 20 points takes 30–60 ms, which is
+ * acceptable inline; a Nota van beantwoording of a large round takes seconds, and the render-all job
+ * renders hundreds of letters in a row (page latency rose 3.7× while it ran). Those go to one worker
+ * thread per process: long documents (more than RENDER_INLINE_BLOCKS blocks, default 120) and every render asked for
+ * with `{ batch: true }`. The worker loads this very module (the server build in production, the
+ * TypeScript source through tsx in tests and scripts), starts on first use (~1 s) and stops after
+ * IDLE_MS without work, because it holds a second copy of the server code and its own heap (~100–150
+ * MB while rendering). RENDER_IN_WORKER=0 renders everything in the calling thread.
  */
 
 type Format = "pdf" | "docx";
@@ -18,22 +20,30 @@ type Request = { id: number; format: Format; document: PrintDocument };
 type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
 const WORKER_ROLE = "herleidbaar-document-renderer";
-const IDLE_MS = 60_000;
+const IDLE_MS = 30_000;
+/** Body blocks up to which a document renders inline (a 20-point antwoordbrief has ~80). */
+const inlineBlocks = () => Number(process.env.RENDER_INLINE_BLOCKS ?? 120);
+
+export interface RenderOptions {
+  /** One of many renders in a row (a background job): always in the worker. */
+  batch?: boolean;
+}
 const renderInThisThread: Record<Format, (document: PrintDocument) => Promise<Uint8Array>> = {
   pdf: renderPdfInThisThread,
   docx: renderDocxInThisThread,
 };
 
-export function renderPdf(document: PrintDocument): Promise<Uint8Array> {
-  return render("pdf", document);
+export function renderPdf(document: PrintDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+  return render("pdf", document, options);
 }
 
-export function renderDocx(document: PrintDocument): Promise<Uint8Array> {
-  return render("docx", document);
+export function renderDocx(document: PrintDocument, options: RenderOptions = {}): Promise<Uint8Array> {
+  return render("docx", document, options);
 }
 
-function render(format: Format, document: PrintDocument): Promise<Uint8Array> {
-  if (process.env.RENDER_IN_WORKER === "0") return renderInThisThread[format](document);
+function render(format: Format, document: PrintDocument, options: RenderOptions): Promise<Uint8Array> {
+  const inWorker = options.batch || document.body.length > inlineBlocks();
+  if (!inWorker || process.env.RENDER_IN_WORKER === "0") return renderInThisThread[format](document);
   return renderer().request(format, document);
 }
 

@@ -590,8 +590,8 @@ export async function renderAllFixedLetters(db: Db, jobId: string, payload: unkn
   let done = 0;
   for (const letter of letters) {
     const doc = letter.snapshot as LetterDocument;
-    // Both render in the render worker thread (render.server.ts), so pages stay responsive meanwhile.
-    const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc)]);
+    // In the render worker thread (render.server.ts), so pages stay responsive meanwhile.
+    const [pdf, docx] = await Promise.all([renderPdf(doc, { batch: true }), renderDocx(doc, { batch: true })]);
     await db.transaction(async (tx) => {
       const pdfFileId = await storeFile(tx, {
         regionId,

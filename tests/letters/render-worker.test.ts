@@ -39,7 +39,7 @@ describe("rendering documents off the request thread", () => {
 
   it("a large PDF renders in the worker thread while this thread keeps answering", async () => {
     const nota = report(400);
-    await renderPdf(report(1)); // starts the worker and loads its fonts
+    await renderPdf(report(1), { batch: true }); // starts the worker and loads its fonts
     const { result, stallMs, elapsedMs } = await longestStall(() => renderPdf(nota));
     expect(renderWorkerRunning()).toBe(true);
     const pdf = await readPdf(result);
@@ -60,8 +60,16 @@ describe("rendering documents off the request thread", () => {
     }
   });
 
+  it("a short document renders in this thread and does not start the worker", async () => {
+    await stopRenderWorker();
+    const pdf = await readPdf(await renderPdf(report(20)));
+    expect(pdf.text).toContain("Punt P-20");
+    expect(renderWorkerRunning()).toBe(false);
+  });
+
   it("DOCX renders in the worker too, and concurrent renders each get their own document", async () => {
-    const [a, b] = await Promise.all([renderDocx(report(3)), renderDocx(report(5))]);
+    const [a, b] = await Promise.all([renderDocx(report(3), { batch: true }), renderDocx(report(5), { batch: true })]);
+    expect(renderWorkerRunning()).toBe(true);
     expect((await readDocx(a)).documentXml).toContain("Punt P-3");
     expect((await readDocx(a)).documentXml).not.toContain("Punt P-5");
     expect((await readDocx(b)).documentXml).toContain("Punt P-5");
@@ -70,14 +78,14 @@ describe("rendering documents off the request thread", () => {
   it("a stopped worker is started again by the next render", async () => {
     await stopRenderWorker();
     expect(renderWorkerRunning()).toBe(false);
-    const pdf = await readPdf(await renderPdf(report(2)));
+    const pdf = await readPdf(await renderPdf(report(2), { batch: true }));
     expect(pdf.text).toContain("Punt P-2");
     expect(renderWorkerRunning()).toBe(true);
   });
 
   it("a document the renderer refuses rejects with the renderer's own error, and the worker keeps working", async () => {
     const broken = { ...report(1), body: [{ type: "table", caption: "x", header: ["a"], rows: null }] } as unknown as ReportDocument;
-    await expect(renderPdf(broken)).rejects.toThrow();
-    expect((await readPdf(await renderPdf(report(1)))).text).toContain("Punt P-1");
+    await expect(renderPdf(broken, { batch: true })).rejects.toThrow();
+    expect((await readPdf(await renderPdf(report(1), { batch: true }))).text).toContain("Punt P-1");
   });
 });

@@ -39,6 +39,8 @@ export async function startApp(): Promise<RunningApp> {
       DATA_DIR: dataDir,
       DEMO: "1",
       DEMO_PASSWORD,
+      // Every PDF and DOCX the browser tests download renders in the build's render worker thread.
+      RENDER_INLINE_BLOCKS: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
