@@ -14,6 +14,10 @@ const EnvSchema = z.object({
   /** Public base URL used in e-mailed links. */
   APP_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
+  /** Documents with more body blocks than this render in the render worker thread (letters/render.server.ts). */
+  RENDER_INLINE_BLOCKS: z.coerce.number({ message: "RENDER_INLINE_BLOCKS moet een getal zijn" }).int().min(0).optional(),
+  /** 0: every PDF and DOCX renders in the calling thread. */
+  RENDER_IN_WORKER: z.enum(["0", "1"], { message: "RENDER_IN_WORKER moet 0 of 1 zijn" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
