@@ -440,6 +440,12 @@ export const routePolicies = {
     loader: "nobody",
     action: { access: "reaction-reader", writes: "reaction-owner" },
   },
+  "reacties.$reactionId.correctie-weggooien": {
+    description:
+      "Correctie weggooien: a member deletes the organisation's draft correction; the reaction it corrects stays as submitted (POST only).",
+    loader: "nobody",
+    action: { access: "reaction-reader", writes: "reaction-editor" },
+  },
   "reacties.$reactionId.$bestand": {
     description: "De reactie als reactie.pdf (tagged): for whoever may read the reaction.",
     loader: "reaction-reader",

@@ -171,3 +171,36 @@ export async function correctReaction(db: Db, viewer: Viewer, reactionId: string
     return draft!;
   });
 }
+
+/**
+ * "Correctie weggooien": a member of the organisation deletes its draft correction (with its points,
+ * anchors and signatories, which cascade). It was never submitted, so nothing else refers to it;
+ * the submitted reaction it corrects stays as it was and may be corrected or withdrawn again. The
+ * audit event keeps who discarded which correction of which reaction.
+ */
+export async function discardCorrection(db: Db, viewer: Viewer, reactionId: string) {
+  const found = await getReactionForViewer(db, viewer, reactionId);
+  if (!found) throw new ReactionError("Reactie niet gevonden.", "forbidden");
+  if (!found.canReact) throw new ReactionError("Alleen leden van de organisatie kunnen een correctie weggooien.", "forbidden");
+  const draft = found.reaction;
+  if (!draft.correctsId) throw new ReactionError("Dit is geen correctie. Een concept dat u niet indient, wordt niet meegenomen.");
+  if (draft.status !== "draft") throw new ReactionError("Deze correctie is al ingediend; weggooien kan niet meer. Zolang de reactietermijn loopt, kunt u de reactie intrekken.");
+  const correctsId = draft.correctsId;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(reactions)
+      .where(and(eq(reactions.id, draft.id), eq(reactions.status, "draft")))
+      .returning({ id: reactions.id });
+    if (!row) throw new ReactionError("Deze correctie is intussen ingediend of al weggegooid.", "conflict");
+    await writeAudit(tx, {
+      actorId: viewer.user.id,
+      regionId: found.vision.regionId,
+      action: "reaction.correction.discard",
+      entityType: "reaction",
+      entityId: draft.id,
+      before: { status: "draft", correctsId, revision: draft.revision },
+      after: null,
+    });
+    return { correctsId };
+  });
+}

@@ -63,6 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // A council's reactiebrief has no round (and so no reactietermijn) to withdraw from.
     canWithdraw: found.isMember && reaction.status === "submitted" && reaction.roundId !== null && !trace.correctedBy,
     withdrawnAt: reaction.withdrawnAt ? formatDateTime(reaction.withdrawnAt) : null,
+    correctionDiscarded: new URL(request.url).searchParams.get("gedaan") === "correctie-weggegooid",
     submissionKey: newSubmissionKey(),
     organisation: { name: organisation.name, type: organisationTypeLabels[organisation.type as OrganisationType] },
     vision: { title: vision.title, version: version.label },
@@ -186,6 +187,11 @@ function SubmittedReaction() {
   const received = typeof data.reaction.submittedAt === "string";
   return (
     <article>
+      {data.correctionDiscarded ? (
+        <div className="utrecht-alert utrecht-alert--ok" role="status">
+          <p className="utrecht-paragraph">De correctie is weggegooid. Deze reactie blijft zoals u hem hebt ingediend.</p>
+        </div>
+      ) : null}
       {data.withdrawnAt ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
           <p className="utrecht-paragraph">Deze reactie is ingetrokken op {data.withdrawnAt}. Hij blijft bewaard, maar wordt niet meer beantwoord.</p>
@@ -305,6 +311,20 @@ function RevisionLinks() {
           </a>
           .{data.reaction.status === "draft" ? " Na indienen vervangt de correctie die reactie." : ""}
         </p>
+      ) : null}
+      {data.corrects && data.reaction.status === "draft" && data.canEdit ? (
+        <details className="discard-correction">
+          <summary>Correctie weggooien</summary>
+          <Form method="post" action={`/reacties/${data.reaction.id}/correctie-weggooien`}>
+            <p className="utrecht-paragraph">
+              Wilt u toch niets veranderen? Als u de correctie weggooit, verdwijnen de wijzigingen in deze kopie. De ingediende reactie blijft zoals hij
+              was; u kunt hem later opnieuw corrigeren of intrekken zolang de reactietermijn loopt.
+            </p>
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+              Ja, gooi de correctie weg
+            </button>
+          </Form>
+        </details>
       ) : null}
       {data.correctedBy ? (
         <p className="utrecht-paragraph">

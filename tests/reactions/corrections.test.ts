@@ -8,7 +8,7 @@ import { listTriage } from "~/answers/triage.server";
 import { registeredJobHandlers, runDueJobs } from "~/email/jobs.server";
 import { defaultBackoff } from "~/email/backoff";
 import type { Database } from "~/lib/db.server";
-import { correctReaction, revisionTrace } from "~/reactions/corrections.server";
+import { correctReaction, discardCorrection, revisionTrace } from "~/reactions/corrections.server";
 import {
   listRoundsForViewer,
   listSubmittedReactions,
@@ -23,9 +23,10 @@ import {
 import type { SaveReactionInput } from "~/reactions/schema.server";
 import { getDraft, listSections, publishDraft } from "~/visions/visions.server";
 import * as reactionPage from "~/routes/reacties.$reactionId._index";
+import * as discardRoute from "~/routes/reacties.$reactionId.correctie-weggooien";
 import { createOrganisationRecord, createRegionRecord, createUserRecord, sessionFor } from "../factories";
 import { renderPage } from "../security/render-page";
-import { getRequest, run, testContext } from "../setup/requests";
+import { getRequest, postRequest, run, testContext } from "../setup/requests";
 import { createVisionWithDraft } from "../factories/visions";
 import { useTestDatabase } from "../setup/db";
 
@@ -217,6 +218,78 @@ describe("correcting a submitted reaction", () => {
     expect(await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, correction.id), eq(auditEvents.action, "reaction.withdraw")))).toHaveLength(1);
     const triage = await listTriage(database.db, s.vision.id, noFilters, s.staff.user.id);
     expect(triage.rows.filter((r) => r.organisation === s.council.name)).toEqual([]);
+  });
+});
+
+describe("discarding a draft correction", () => {
+  test("discarding a draft correction deletes it with its points, is audited, and the reaction can be corrected or withdrawn again", async () => {
+    const s = await scenario();
+    const old = await submittedAdvies(s, "discard");
+    const correction = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    const copies = await pointsOf(correction.id);
+    // Before: the open correction blocks withdrawing the reaction.
+    await expect(withdrawReaction(database.db, s.member, old.reaction.id, OPEN)).rejects.toThrow(/correctie van deze reactie in bewerking/);
+
+    expect(await discardCorrection(database.db, s.chair, correction.id)).toEqual({ correctsId: old.reaction.id });
+    expect(await database.db.select().from(reactions).where(eq(reactions.id, correction.id))).toEqual([]);
+    expect(await pointsOf(correction.id)).toEqual([]);
+    expect(await database.db.select().from(pointAnchors).where(eq(pointAnchors.pointId, copies[0]!.id))).toEqual([]);
+    // The submitted reaction is untouched.
+    expect(await current(old.reaction.id)).toMatchObject({ status: "submitted", revision: old.reaction.revision });
+    expect((await pointsOf(old.reaction.id)).map((p) => p.plainText)).toEqual(["Oorspronkelijk punt 1.", "Oorspronkelijk punt 2."]);
+    expect(await revisionTrace(database.db, old.reaction)).toMatchObject({ correctedBy: null });
+    const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, correction.id), eq(auditEvents.action, "reaction.correction.discard")));
+    expect(event).toMatchObject({ actorId: s.chair.user.id, before: { status: "draft", correctsId: old.reaction.id } });
+
+    // A new correction can be made, and the reaction can be withdrawn once no correction is open.
+    const again = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    await discardCorrection(database.db, s.member, again.id);
+    await withdrawReaction(database.db, s.member, old.reaction.id, OPEN);
+    expect((await current(old.reaction.id)).status).toBe("withdrawn");
+  });
+
+  test("discarding is refused with a Dutch message for outsiders, staff, a submitted correction and a draft that is no correction; nothing changes", async () => {
+    const s = await scenario();
+    const old = await submittedAdvies(s, "nodiscard");
+    const correction = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    const draft = await startReaction(database.db, s.outsider, { roundId: s.roundId, organisationId: s.other.id }, OPEN);
+    const count = async () => (await database.db.select().from(reactions)).length;
+    const before = await count();
+    await expect(discardCorrection(database.db, s.outsider, correction.id)).rejects.toThrow(/niet gevonden|Alleen leden/);
+    await expect(discardCorrection(database.db, s.staff, correction.id)).rejects.toThrow(/niet gevonden|Alleen leden/);
+    await expect(discardCorrection(database.db, s.outsider, draft.id)).rejects.toThrow(/geen correctie/);
+    await submitCorrection(s, correction.id, old.sectionKey, "nodiscard");
+    await expect(discardCorrection(database.db, s.member, correction.id)).rejects.toThrow(/al ingediend; weggooien kan niet meer/);
+    expect(await count()).toBe(before);
+    expect((await current(correction.id)).status).toBe("submitted");
+    expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, "reaction.correction.discard"))).toSatisfy((rows: unknown[]) =>
+      rows.every((r) => (r as { entityId: string }).entityId !== correction.id),
+    );
+  });
+
+  test("the draft correction's page offers to discard it; the route sends the member back to the reaction with a status message", async () => {
+    const s = await scenario();
+    const old = await submittedAdvies(s, "discardpage");
+    const correction = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    const memberCookie = (await sessionFor(database.db, s.member.user.id)).cookie;
+    const load = async (url: string, id: string) => {
+      const { data } = await run(() => reactionPage.loader({ request: getRequest(url, memberCookie), params: { reactionId: id }, context: testContext() }));
+      return data!;
+    };
+    const draftPage = await renderPage(reactionPage.default, await load(`/reacties/${correction.id}`, correction.id), `/reacties/${correction.id}`);
+    expect(draftPage).toContain(`action="/reacties/${correction.id}/correctie-weggooien"`);
+    expect(draftPage).toContain("Ja, gooi de correctie weg");
+    // The submitted reaction itself offers no such button.
+    expect(await renderPage(reactionPage.default, await load(`/reacties/${old.reaction.id}`, old.reaction.id), `/reacties/${old.reaction.id}`)).not.toContain("correctie-weggooien");
+
+    const url = `/reacties/${correction.id}/correctie-weggooien`;
+    const { response } = await run(() => discardRoute.action({ request: postRequest(url, {}, memberCookie), params: { reactionId: correction.id }, context: testContext() }));
+    expect(response?.status).toBe(302);
+    const back = response!.headers.get("location")!;
+    expect(back).toBe(`/reacties/${old.reaction.id}?gedaan=correctie-weggegooid`);
+    const after = await renderPage(reactionPage.default, await load(back, old.reaction.id), back);
+    expect(after).toContain("De correctie is weggegooid.");
+    expect(after).not.toContain("ga verder met de correctie");
   });
 });
 
