@@ -8,6 +8,7 @@ import { listTriage } from "~/answers/triage.server";
 import { registeredJobHandlers, runDueJobs } from "~/email/jobs.server";
 import { defaultBackoff } from "~/email/backoff";
 import type { Database } from "~/lib/db.server";
+import { currentDataVersion } from "~/lib/data-version.server";
 import { correctReaction, discardCorrection, revisionTrace } from "~/reactions/corrections.server";
 import {
   listRoundsForViewer,
@@ -290,6 +291,34 @@ describe("discarding a draft correction", () => {
     const after = await renderPage(reactionPage.default, await load(back, old.reaction.id), back);
     expect(after).toContain("De correctie is weggegooid.");
     expect(after).not.toContain("ga verder met de correctie");
+  });
+});
+
+describe("drafts and the data version (memos and the page cache)", () => {
+  test("autosaving a draft or starting a correction leaves the data version alone; submitting raises it", async () => {
+    const s = await scenario();
+    const old = await submittedAdvies(s, "version");
+    const reaction = await startReaction(database.db, s.outsider, { roundId: s.roundId, organisationId: s.other.id }, OPEN);
+    const sectionKey = s.sections[0]!.key;
+    const before = await currentDataVersion(database.db);
+    for (let i = 0; i < 2; i++) {
+      const existing = (await pointsOf(reaction.id)).map((p) => ({ id: p.id, text: p.plainText, sectionKey }));
+      await saveReaction(database.db, s.outsider, reaction.id, form((await current(reaction.id)).revision, existing, reaction), operationOf("add-point"));
+    }
+    const rows = await pointsOf(reaction.id);
+    await saveReaction(database.db, s.outsider, reaction.id, form((await current(reaction.id)).revision, rows.map((p) => ({ id: p.id, text: "Tekst in concept.", sectionKey })), reaction, [s.outsider.user.id]));
+    await setSignatories(database.db, s.outsider, reaction.id, [s.outsider.user.id]);
+    const correction = await correctReaction(database.db, s.member, old.reaction.id, OPEN);
+    expect((await pointsOf(reaction.id)).map((p) => p.plainText)).toEqual(["Tekst in concept.", "Tekst in concept."]);
+    expect(await pointsOf(correction.id)).toHaveLength(2);
+    expect(await currentDataVersion(database.db)).toBe(before);
+
+    await submitReaction(database.db, s.outsider, reaction.id, { revision: (await current(reaction.id)).revision, submissionKey: "version-submit-0002" }, OPEN);
+    const submitted = await currentDataVersion(database.db);
+    expect(Number(submitted.split(":")[1])).toBeGreaterThan(Number(before.split(":")[1]));
+    // Discarding removes points whose reaction is gone by commit time: counted as a change, to be safe.
+    await discardCorrection(database.db, s.member, correction.id);
+    expect(await currentDataVersion(database.db)).not.toBe(submitted);
   });
 });
 
