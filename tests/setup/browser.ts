@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const DEMO_PASSWORD = "browser-test-demo-wachtwoord";
@@ -74,8 +74,23 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Uncaught JavaScript errors per page (exceptions and unhandled rejections), until expectAccessible reads them. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+function recordErrorsOf(page: Page) {
+  pageErrors.set(page, []);
+  page.on("pageerror", (error) => pageErrors.get(page)?.push(`${page.url()}: ${error.stack ?? error.message}`));
+}
+
+function watchContext(context: BrowserContext) {
+  for (const page of context.pages()) recordErrorsOf(page);
+  context.on("page", recordErrorsOf);
+  return context;
+}
+
+/** Chromium; every page of every context it opens records its uncaught errors for expectAccessible. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       "--headless",
@@ -87,6 +102,15 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchContext(await newContext(options));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    if (!pageErrors.has(page)) recordErrorsOf(page);
+    return page;
+  };
+  return browser;
 }
 
 /** WCAG 2.2 AA through axe-core; fails the test with the violations listed. */
@@ -94,6 +118,11 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  // A page that threw (a value from a .server module read in the browser, a failed fetch left
+  // unhandled) fails here too: every page the tests check for accessibility is checked for errors.
+  const errors = pageErrors.get(page) ?? [];
+  pageErrors.set(page, []);
+  expect(errors, `uncaught JavaScript errors on ${page.url()}`).toEqual([]);
 }
 
 export async function logInAs(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
