@@ -1,5 +1,6 @@
 import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
 import type { NavItem } from "~/auth/roles";
+import { RouteAnnouncer } from "./RouteAnnouncer";
 
 interface RootData {
   viewer: { name: string; email: string } | null;
@@ -56,6 +57,7 @@ export function SiteLayout(props: { children: React.ReactNode; navigation?: NavI
       <main id="inhoud" className="site-main" tabIndex={-1}>
         {props.children}
       </main>
+      <RouteAnnouncer />
       <footer className="site-footer">
         <p className="utrecht-paragraph">
           Herleidbaar — consultatie en adviesbrieven voor jeugdregio's.{" "}

@@ -72,6 +72,19 @@ describe("answering points", () => {
     expect(await staff.getByLabel("Afweging").inputValue()).toBe("meegenomen_in_uitvoeringsplan");
     await expectAccessible(staff);
 
+    // A menu link opens its page client-side: the focus stays on the link and the new title is announced.
+    const menuLink = staff.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link").first();
+    const target = await menuLink.getAttribute("href");
+    const pointUrl = staff.url();
+    await menuLink.focus();
+    await staff.keyboard.press("Enter");
+    await staff.waitForURL((url) => url.pathname === target);
+    const announcer = staff.locator("#route-announcer");
+    await expect.poll(() => announcer.textContent()).toBe(await staff.title());
+    expect(await staff.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(target);
+    await expectAccessible(staff);
+    await staff.goto(pointUrl);
+
     // The rode draad.
     await staff.getByRole("link", { name: "Terug naar alle punten" }).click();
     await staff.getByRole("link", { name: /Thema's \(rode draad\)/ }).click();
