@@ -391,6 +391,18 @@ function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
   const [saveState, setSaveState] = useState<"saved" | "dirty" | "saving" | "error">("saved");
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const latest = fetcher.data ?? actionData;
+  /** A button pressed while an autosave was on its way: pressed again once that save is back. */
+  const waitingSubmitter = useRef<HTMLButtonElement | null>(null);
+
+  useEffect(() => {
+    const submitter = waitingSubmitter.current;
+    if (!submitter || fetcher.state !== "idle") return;
+    // The autosave is back; press the button once the new revision is in the form.
+    if (fetcher.data?.status === "saved" && fetcher.data.revision !== revision) return;
+    waitingSubmitter.current = null;
+    // A failed autosave shows its message or the two versions; the member decides and presses again.
+    if (fetcher.data?.status === "saved") formRef.current?.requestSubmit(submitter);
+  });
 
   useEffect(() => {
     if (!fetcher.data) return;
@@ -473,6 +485,12 @@ function ReactionEditor({ actionData }: { actionData: ActionData | null }) {
         onChange={scheduleAutosave}
         onSubmit={(event) => {
           const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          if (fetcher.state !== "idle" && submitter instanceof HTMLButtonElement) {
+            // Posting now would carry the revision the autosave is about to replace: a false conflict.
+            event.preventDefault();
+            waitingSubmitter.current = submitter;
+            return;
+          }
           const intent = submitter instanceof HTMLButtonElement && submitter.name === "intent" ? submitter.value : "";
           focusAfterReload = intent && intent !== "submit" ? intent : null;
           // The form posts everything itself: a pending autosave would only race it.

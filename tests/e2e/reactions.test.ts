@@ -83,6 +83,29 @@ describe("reacting to a visie", () => {
     await member.keyboard.type("Investeer in laagdrempelige opvoedondersteuning.");
     await member.getByText(/Opgeslagen om/).waitFor({ timeout: 15_000 });
 
+    // A button pressed while an autosave is on its way waits for it instead of posting the old
+    // revision (which showed a false "twee versies" conflict). The autosave is held back 2 s.
+    await member.route("**/reacties/**", async (route) => {
+      const request = route.request();
+      if (request.method() === "POST" && (request.postData() ?? "").includes("autosave")) await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await memberText.click();
+    await member.keyboard.press("End");
+    await member.keyboard.type(" Ook in de wijk.");
+    await member.getByText("Bezig met opslaan…").waitFor({ timeout: 15_000 });
+    const posted = (intent: string) =>
+      member.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes(`intent=${intent}`), { timeout: 15_000 });
+    const bothAnswered = Promise.all([posted("autosave"), posted("save")]);
+    await member.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await bothAnswered;
+    const status = member.locator(".save-status");
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Opgeslagen om/);
+    expect(await member.getByRole("heading", { name: "Let op: twee versies" }).count()).toBe(0);
+    await member.unroute("**/reacties/**");
+    await member.goto(reactionUrl);
+    expect(await member.locator(".ProseMirror").nth(1).textContent()).toContain("Investeer in laagdrempelige opvoedondersteuning. Ook in de wijk.");
+
     const chairText = chair.locator(".ProseMirror").nth(1);
     await chairText.click();
     await chair.keyboard.type("Tekst van de voorzitter.");
