@@ -31,8 +31,9 @@ const out = process.argv[2] ?? "bench-scenarios.json";
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const password = process.env.BENCH_PASSWORD ?? "bench-herleidbaar-2026";
 
+type Statement = { query: string; params: unknown[] };
 /** Statements recorded while recording is on. */
-let recording: Array<{ query: string; params: unknown[] }> | null = null;
+let recording: Statement[] | null = null;
 const logger: Logger = {
   logQuery(query, params) {
     recording?.push({ query, params });
@@ -75,9 +76,12 @@ function median(values: number[]) {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The statements that only read: the ones that can be run again without changing anything. */
+const readsOf = (statements: Statement[]) => statements.filter((s) => /^\s*(select|with)\b/i.test(s.query));
+
 /** Runs the read statements alone, one after another; the median of 5 runs of their summed time. */
-async function sqlAlone(statements: Array<{ query: string; params: unknown[] }>) {
-  const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.query));
+async function sqlAlone(statements: Statement[]) {
+  const reads = readsOf(statements);
   const sums: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -101,8 +105,8 @@ async function sqlAlone(statements: Array<{ query: string; params: unknown[] }>)
  * page's p50 at that many connections is compared with (both then include waiting for the database
  * and the CPU; comparing a loaded p50 with an unloaded floor would measure the queue, not the app).
  */
-async function sqlUnderLoad(statements: Array<{ query: string; params: unknown[] }>, connections: number) {
-  const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.query));
+async function sqlUnderLoad(statements: Statement[], connections: number) {
+  const reads = readsOf(statements);
   const times: number[] = [];
   const until = performance.now() + 1500;
   await Promise.all(

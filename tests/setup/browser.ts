@@ -83,7 +83,6 @@ function recordErrorsOf(page: Page) {
 }
 
 function watchContext(context: BrowserContext) {
-  for (const page of context.pages()) recordErrorsOf(page);
   context.on("page", recordErrorsOf);
   return context;
 }
@@ -102,14 +101,9 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+  // browser.newPage opens its page through this.newContext, so it is covered too.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => watchContext(await newContext(options));
-  const newPage = browser.newPage.bind(browser);
-  browser.newPage = async (options) => {
-    const page = await newPage(options);
-    if (!pageErrors.has(page)) recordErrorsOf(page);
-    return page;
-  };
   return browser;
 }
 
