@@ -52,7 +52,7 @@ export default function handleRequest(
             final(done) {
               clearTimeout(timeout);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              resolve(new Response(oneChunkStream(Buffer.concat(chunks)), { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });
@@ -70,6 +70,16 @@ export default function handleRequest(
       },
     );
     const timeout = setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** A Response made from a buffer copies it; one made from a stream takes the chunk as it is. */
+function oneChunkStream(body: Buffer) {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions, users } from "~db/schema";
 import type { ViewerMembership } from "./roles";
 import type { Db } from "~/lib/db.server";
+import { prepared } from "~/lib/prepared.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "herleidbaar_sessie";
@@ -49,25 +50,33 @@ function absoluteEnd(createdAt: Date) {
   return new Date(createdAt.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
 }
 
+/** The session and its user with their memberships, by session id: read on every signed-in request. */
+function sessionWithUserQuery(db: Db) {
+  return prepared(db, "session_with_user", (db) =>
+    db
+      .select({
+        expiresAt: sessions.expiresAt,
+        createdAt: sessions.createdAt,
+        twoFactorVerified: sessions.twoFactorVerified,
+        totpEnabledAt: users.totpEnabledAt,
+        user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin },
+        memberships: sql<ViewerMembership[]>`coalesce((
+          select json_agg(json_build_object(
+            'organisationId', o.id, 'organisationName', o.name, 'organisationType', o.type,
+            'regionId', o.region_id, 'regionName', r.name, 'role', m.role) order by o.name)
+          from memberships m join organisations o on o.id = m.organisation_id join regions r on r.id = o.region_id
+          where m.user_id = ${users.id}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder("sessionId")))
+      .prepare("session_with_user"),
+  );
+}
+
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
   const sessionId = hashToken(token);
-  const [row] = await db
-    .select({
-      expiresAt: sessions.expiresAt,
-      createdAt: sessions.createdAt,
-      twoFactorVerified: sessions.twoFactorVerified,
-      totpEnabledAt: users.totpEnabledAt,
-      user: { id: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin },
-      memberships: sql<ViewerMembership[]>`coalesce((
-        select json_agg(json_build_object(
-          'organisationId', o.id, 'organisationName', o.name, 'organisationType', o.type,
-          'regionId', o.region_id, 'regionName', r.name, 'role', m.role) order by o.name)
-        from memberships m join organisations o on o.id = m.organisation_id join regions r on r.id = o.region_id
-        where m.user_id = ${users.id}), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+  const [row] = await sessionWithUserQuery(db).execute({ sessionId });
   if (!row) return null;
   const end = absoluteEnd(row.createdAt);
   if (row.expiresAt.getTime() <= now.getTime() || end.getTime() <= now.getTime()) {

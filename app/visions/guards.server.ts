@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { regions, visions } from "~db/schema";
 import { forbidden, notFound, requireViewer } from "~/auth/guards.server";
 import { staffRegionIds } from "~/auth/roles";
-import { db } from "~/lib/db.server";
+import { type Db, db } from "~/lib/db.server";
+import { prepared } from "~/lib/prepared.server";
 import { z } from "~/lib/zod.server";
 
 /** Region staff (editor or admin) working on a visie of their own region; any other visie is a 404. */
@@ -13,12 +14,19 @@ export async function requireVisionStaff(request: Request, context: AppLoadConte
   if (!regionId) throw forbidden();
   const parsed = z.uuid().safeParse(visionId);
   if (!parsed.success) throw notFound();
-  // The region comes with the visie: one statement on every staff page instead of two.
-  const [row] = await db()
-    .select({ region: regions, vision: visions })
-    .from(visions)
-    .innerJoin(regions, eq(regions.id, visions.regionId))
-    .where(and(eq(visions.id, parsed.data), eq(visions.regionId, regionId)));
+  const [row] = await staffVisionQuery(db()).execute({ visionId: parsed.data, regionId });
   if (!row) throw notFound();
   return { viewer, region: row.region, vision: row.vision };
+}
+
+/** The visie with its region, in one statement: every staff page of a visie reads it. */
+function staffVisionQuery(database: Db) {
+  return prepared(database, "staff_vision", (database) =>
+    database
+      .select({ region: regions, vision: visions })
+      .from(visions)
+      .innerJoin(regions, eq(regions.id, visions.regionId))
+      .where(and(eq(visions.id, sql.placeholder("visionId")), eq(visions.regionId, sql.placeholder("regionId"))))
+      .prepare("staff_vision"),
+  );
 }
