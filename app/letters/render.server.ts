@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { renderDocx as renderDocxInThisThread } from "./docx.server";
 import type { PrintDocument } from "./letter-model";
@@ -47,10 +48,27 @@ function render(format: Format, document: PrintDocument, options: RenderOptions)
   return renderer().request(format, document);
 }
 
+/**
+ * Renders are background work: on a busy machine the request threads go first (on Linux a nice
+ * value belongs to a thread, so this lowers only the worker's). With two cores, a render worker at
+ * the same priority took a whole core from the pages, and their p95 doubled while the render-all job
+ * ran. Where the system refuses, the worker simply runs at normal priority.
+ */
+export const RENDER_WORKER_NICE = 10;
+
+function runBelowRequestThreads() {
+  try {
+    setPriority(0, RENDER_WORKER_NICE);
+  } catch {
+    // Not allowed here (another system): rendering works the same, only with normal priority.
+  }
+}
+
 // ---- worker side -------------------------------------------------------------------------------
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
   const port = parentPort!;
+  runBelowRequestThreads();
   port.on("message", async ({ id, format, document }: Request) => {
     try {
       const rendered = await renderInThisThread[format](document);

@@ -1,6 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DocumentBlock, ReportDocument } from "~/letters/letter-model";
-import { renderDocx, renderPdf, renderWorkerRunning, stopRenderWorker } from "~/letters/render.server";
+import { RENDER_WORKER_NICE, renderDocx, renderPdf, renderWorkerRunning, stopRenderWorker } from "~/letters/render.server";
 import { readDocx, readPdf } from "./render-helpers";
 
 /** A Nota-sized report: `points` points, each a heading, a quoted reaction and an answer. */
@@ -34,6 +35,14 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; sta
   }
 }
 
+/** The nice value of every thread of this process (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadNiceValues(): number[] {
+  return readdirSync("/proc/self/task").map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+}
+
 describe("rendering documents off the request thread", () => {
   afterAll(() => stopRenderWorker());
 
@@ -48,6 +57,16 @@ describe("rendering documents off the request thread", () => {
     // Rendered on this thread, the timer could not tick for the whole render (hundreds of ms).
     expect(elapsedMs).toBeGreaterThan(150);
     expect(stallMs).toBeLessThan(elapsedMs / 2);
+  });
+
+  it.runIf(existsSync("/proc/self/task"))("the worker thread runs below the request threads' priority, and only it", async () => {
+    await stopRenderWorker();
+    expect(threadNiceValues()).not.toContain(RENDER_WORKER_NICE);
+    await renderPdf(report(1), { batch: true });
+    const values = threadNiceValues();
+    // The worker's JavaScript thread; the main thread and libuv's and V8's helper threads keep theirs.
+    expect(values.filter((nice) => nice === RENDER_WORKER_NICE)).toHaveLength(1);
+    expect(values.filter((nice) => nice === 0).length).toBeGreaterThan(1);
   });
 
   it("the same render on this thread (RENDER_IN_WORKER=0) stalls it for the whole render", async () => {

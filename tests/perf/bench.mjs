@@ -318,7 +318,11 @@ lines.push({ meting: "import DOCX van 50 pagina's", waarde: imported ? `${import
 if (process.env.BENCH_LETTERS !== "0") {
   console.log("\nBrieven: een antwoordbrief van 20 punten als PDF en DOCX; 500 brieven op de achtergrond");
   if (adminUrl) subEnv.DATABASE_URL = await freshDatabase(adminUrl);
-  tsx("tests/perf/letters.bench.ts", [], subEnv);
+  const lettersOut = tsx("tests/perf/letters.bench.ts", [], subEnv).stdout ?? "";
+  const all = /Render all[^\n]*: (\d+) letters in ([\d.]+) s/.exec(lettersOut);
+  const ratio = /p95 ([\d.]+)x/.exec(lettersOut);
+  lines.push({ meting: "500 brieven op de achtergrond", waarde: all ? `${all[1]} in ${all[2]} s` : "?", doel: "< 120 s", gehaald: all && Number(all[2]) < 120 ? "ja" : "NEE" });
+  lines.push({ meting: "brievenoverzicht tijdens die taak (p95 / ervoor)", waarde: ratio ? `${ratio[1]}×` : "?", doel: "≤ 2×", gehaald: ratio && Number(ratio[1]) <= 2 ? "ja" : "NEE" });
 }
 if (process.env.BENCH_EMAIL !== "0") {
   console.log("\nE-mail: 1.000 berichten naar een lokale SMTP-server");
