@@ -69,8 +69,7 @@ function sessionWithUserQuery(db: Db) {
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sql.placeholder("sessionId")))
-      .prepare("session_with_user"),
+      .where(eq(sessions.id, sql.placeholder("sessionId"))),
   );
 }
 

@@ -643,8 +643,8 @@ export async function renderAllFixedLetters(db: Db, jobId: string, payload: unkn
 /**
  * The render-all job renders at most a third of the time. Its worker thread runs at a lower
  * priority (render.server.ts), but on two cores a render running without pause still took CPU time
- * and cache from the pages: their p95 rose ~2.2x. Pausing twice each render's time keeps that near
- * 1.2-1.5x; 500 letters take ~60 s instead of ~20 s (goal: 2 minutes).
+ * and cache from the pages: their p95 rose 1.5-2.3x. Pausing twice each render's time keeps that near
+ * 1.7x; 500 letters take ~55 s instead of ~20 s (goal: 2 minutes).
  */
 const JOB_RENDER_SHARE = 1 / 3;
 

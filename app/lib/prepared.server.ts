@@ -9,15 +9,15 @@ import type { Db } from "./db.server";
  */
 const preparedByDatabase = new WeakMap<Db, Map<string, unknown>>();
 
-export function prepared<Query>(db: Db, name: string, build: (db: Db) => Query): Query {
+export function prepared<Prepared>(db: Db, name: string, build: (db: Db) => { prepare(name: string): Prepared }): Prepared {
   let byName = preparedByDatabase.get(db);
   if (!byName) {
     byName = new Map();
     preparedByDatabase.set(db, byName);
   }
-  let query = byName.get(name) as Query | undefined;
+  let query = byName.get(name) as Prepared | undefined;
   if (!query) {
-    query = build(db);
+    query = build(db).prepare(name);
     byName.set(name, query);
   }
   return query;

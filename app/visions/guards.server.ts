@@ -26,7 +26,6 @@ function staffVisionQuery(database: Db) {
       .select({ region: regions, vision: visions })
       .from(visions)
       .innerJoin(regions, eq(regions.id, visions.regionId))
-      .where(and(eq(visions.id, sql.placeholder("visionId")), eq(visions.regionId, sql.placeholder("regionId"))))
-      .prepare("staff_vision"),
+      .where(and(eq(visions.id, sql.placeholder("visionId")), eq(visions.regionId, sql.placeholder("regionId")))),
   );
 }
